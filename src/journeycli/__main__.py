@@ -1,0 +1,5 @@
+"""`python -m journeycli` runs the same CLI as the `journey` command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,177 @@
+"""The `journey` command line: parse options, call the core, pick a reporter.
+
+Nothing here is worth testing on its own; the logic lives in the core modules.
+Heavy modules (Pydantic, Rich, Graphviz) are imported inside the commands so
+that `journey --help` starts fast. ``main`` turns every usage error into one
+line and exit code 2, and makes sure no traceback ever reaches the user.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    name="journey",
+    help="Customer journey maps as YAML files: validate, lint, render and diff them like code.",
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+class Level(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class RulesFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+Paths = Annotated[
+    Optional[list[str]],
+    typer.Argument(help="Journey files, directories (searched for *.journey.yaml / *.journey.yml) or - for stdin. Default: the current directory.", show_default=False),
+]
+FormatOption = Annotated[
+    Optional[OutputFormat],
+    typer.Option("--format", "-f", help="Output format. Default: text, or github inside GitHub Actions.", show_default=False),
+]
+FailOn = Annotated[Level, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from .engines import describe_engine
+
+        typer.echo(f"journeycli {__version__}")
+        typer.echo(f"render engine: {describe_engine()}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and the render engine, then exit.")
+    ] = False,
+) -> None:
+    """Customer journey maps as YAML files: validate, lint, render and diff them like code."""
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+
+
+@app.command()
+def validate(paths: Paths = None, format: FormatOption = None, fail_on: FailOn = Level.error) -> None:
+    """Check files against the journey format: YAML, schema, unique ids and references.
+
+    Examples:
+
+      journey validate examples/
+
+      journey validate map.journey.yaml --format json
+
+      cat map.journey.yaml | journey validate -
+    """
+    from .commands import run_checks
+    from .validation import check_file
+
+    raise typer.Exit(run_checks(paths, check_file, format, fail_on.value))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the journey format (the same as schemas/journey.schema.json).
+
+    Example:
+
+      journey schema > journey.schema.json
+    """
+    from .schema import schema_text
+
+    sys.stdout.write(schema_text())
+
+
+@app.command()
+def init(
+    id: Annotated[str, typer.Argument(help="Id of the new journey (lowercase, digits, - and _).")] = "my-journey",
+    output: Annotated[
+        Optional[str], typer.Option("--output", "-o", help="File to write; - for stdout. Default: ID.journey.yaml.", show_default=False)
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
+) -> None:
+    """Write a starter journey that validates and lints clean.
+
+    Example:
+
+      journey init online-checkout
+    """
+    from .commands import write_starter
+
+    raise typer.Exit(write_starter(id, output, force))
+
+
+@app.command()
+def rules(
+    code: Annotated[Optional[str], typer.Argument(help="Show one rule in full, e.g. P002.", show_default=False)] = None,
+    format: Annotated[RulesFormat, typer.Option("--format", "-f", help="Output format.")] = RulesFormat.text,
+) -> None:
+    """List every rule: code, name, default severity and what it catches.
+
+    Examples:
+
+      journey rules
+
+      journey rules P002
+    """
+    from .commands import show_rules
+
+    raise typer.Exit(show_rules(code, format.value))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the `journey` command; exits with 0, 1, 2 (usage) or 3 (internal error)."""
+    from .inputs import UsageError
+
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=argv, prog_name="journey", standalone_mode=False)
+    except typer.Exit as done:
+        code = done.exit_code
+    except UsageError as error:
+        sys.stderr.write(f"journey: error: {error}\n")
+        code = EXIT_USAGE
+    except typer.TyperException as error:  # Typer's usage errors (unknown option, bad value…)
+        ctx = getattr(error, "ctx", None)
+        hint = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
+        sys.stderr.write(f"journey: error: {error.format_message()}{hint}\n")
+        code = getattr(error, "exit_code", EXIT_USAGE)
+    except (typer.Abort, KeyboardInterrupt):
+        sys.stderr.write("journey: aborted\n")
+        code = 130
+    except BrokenPipeError:
+        code = EXIT_OK
+    except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback, ever
+        sys.stderr.write(
+            f"journey: internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in journeycli; please report it with the file that caused it.\n"
+        )
+        code = EXIT_INTERNAL
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -1,0 +1,418 @@
+"""Reading journey YAML safely: bytes → plain data and a SourceMap, or located E001/E003 findings.
+
+We build values from libyaml's event stream ourselves instead of calling
+``yaml.compose``/``yaml.load``, because that is the one place where all of these
+can be enforced cheaply and in a single pass:
+
+- nesting is bounded *while* parsing (libyaml's C composer recurses and
+  segfaults on deep nesting; the Python one raises RecursionError);
+- a repeated key is an error with both positions (PyYAML keeps the last silently);
+- aliases are counted as they expand, so an alias bomb stops at a bound;
+- only plain YAML types are built: any other tag is refused;
+- the source text of every scalar that YAML converts (``no`` → False) is kept,
+  so messages can quote what the user wrote.
+
+Pure formatting (comments, flow vs block style, anchors, merge keys) leaves no
+trace in the data. Schema checks do not live here.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import ScalarNode
+
+from .diagnostics import Diagnostic
+from .rules.validation import E001, E002, E003
+from .sourcemap import Loc, MapLoc, Position, ScalarLoc, SeqLoc, SourceMap
+
+try:  # libyaml is several times faster; the pure-Python parser is the fallback
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_DEPTH = 1000
+"""Deepest nesting accepted; a journey needs fewer than ten levels."""
+
+MAX_ALIAS_NODES = 100_000
+"""Values that aliases may add in total; real files reuse a few small blocks."""
+
+_TAG = "tag:yaml.org,2002:"
+_PLAIN_TYPES = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_BUILD = {
+    _TAG + "int": _CONSTRUCTOR.construct_yaml_int,
+    _TAG + "float": _CONSTRUCTOR.construct_yaml_float,
+    _TAG + "bool": _CONSTRUCTOR.construct_yaml_bool,
+    _TAG + "null": _CONSTRUCTOR.construct_yaml_null,
+    _TAG + "timestamp": _CONSTRUCTOR.construct_yaml_timestamp,
+}
+_KIND_WORDS = {
+    _TAG + "int": "a whole number",
+    _TAG + "float": "a number",
+    _TAG + "bool": "true/false",
+    _TAG + "null": "empty",
+    _TAG + "timestamp": "a date",
+}
+
+_PLAIN_CACHE: dict[str, tuple[Any, str | None]] = {}
+"""Plain scalar text → (value, source text if converted). Values are immutable, so sharing is safe."""
+_CACHE_SIZE = 50_000
+
+_SKIP = object()  # key marker: drop the next value (repeated or non-text key)
+_MERGE = object()  # key marker: the next value is a `<<` merge source
+_NO_KEY = object()  # a mapping waits for its next key
+
+
+class Invalid:
+    """Stands for a scalar that could not be built; its finding is already reported."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<invalid>"
+
+
+INVALID = Invalid()
+
+
+@dataclass
+class Loaded:
+    """What came out of loading one file: ``data`` is None when nothing usable was read."""
+
+    data: Any
+    sourcemap: SourceMap
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class _Abort(Exception):
+    """Stops loading: the file cannot be read any further."""
+
+    def __init__(self, pos: Position, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.pos, self.message, self.hint = pos, message, hint
+
+
+class _Frame:
+    """An open mapping or sequence while its events stream in."""
+
+    __slots__ = ("value", "loc", "anchor", "size", "key", "key_pos", "merges", "is_map")
+
+    def __init__(self, value: dict | list, loc: MapLoc | SeqLoc, anchor: str | None) -> None:
+        self.value = value
+        self.loc = loc
+        self.anchor = anchor
+        self.size = 1
+        self.key: Any = _NO_KEY
+        self.key_pos: Position = loc.pos
+        self.merges: list[tuple[Any, Loc, Position]] = []
+        self.is_map = isinstance(value, dict)
+
+
+def _pos(mark: Any) -> Position:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _resolve(value: str) -> str:
+    """The YAML 1.1 type a plain scalar resolves to, as PyYAML's SafeLoader decides it."""
+    if not value:
+        return _TAG + "null"
+    for tag, regexp in _RESOLVERS.get(value[0], ()):
+        if regexp.match(value):
+            return tag
+    return _TAG + "str"
+
+
+def _position_of_index(text: str, index: int) -> Position:
+    line_start = text.rfind("\n", 0, index) + 1
+    return (text.count("\n", 0, index) + 1, index - line_start + 1)
+
+
+class _Builder:
+    """Turns one file's event stream into data and locations (one instance per file)."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, Loc, int]] = {}
+        self.open_anchors: set[str] = set()
+        self.alias_nodes = 0
+        self.documents = 0
+        self.root: Any = None
+        self.root_loc: Loc | None = None
+        self.has_root = False
+        self.diagnostics: list[Diagnostic] = []
+
+    # -- the event loop ------------------------------------------------------------
+
+    def run(self, loader: Any) -> None:
+        get_event = loader.get_event
+        stack = self.stack
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is ScalarEvent:
+                mark = event.start_mark
+                pos = (mark.line + 1, mark.column + 1)
+                frame = stack[-1] if stack else None
+                if frame is not None and frame.is_map and frame.key is _NO_KEY:
+                    self._key(frame, event, pos)
+                    continue
+                if event.tag is None and event.anchor is None and not event.implicit[0]:
+                    value, loc = event.value, pos  # quoted text: the common case
+                else:
+                    value, loc = self._build_scalar(event, pos)
+                    if event.anchor is not None:
+                        self.anchors[event.anchor] = (value, loc, 1)
+                if frame is not None and frame.is_map and frame.key is not _MERGE and frame.key is not _SKIP:
+                    key = frame.key  # the common case of `key: value`, inlined from _add
+                    frame.value[key] = value
+                    frame.loc.keys[key] = (frame.key_pos, loc)
+                    frame.key = _NO_KEY
+                    frame.size += 1
+                else:
+                    self._add(value, loc, 1)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                self._open(event, {} if kind is MappingStartEvent else [])
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                self._close()
+            elif kind is AliasEvent:
+                self._alias(event)
+            elif kind is DocumentStartEvent:
+                self.documents += 1
+                if self.documents > 1:
+                    raise _Abort(
+                        _pos(event.start_mark),
+                        "this file holds more than one YAML document; a journey file holds exactly one",
+                        "remove the `---` line, or split the journeys into separate files",
+                    )
+            elif kind is StreamEndEvent:
+                return
+
+    # -- values --------------------------------------------------------------------
+
+    def _key(self, frame: _Frame, event: ScalarEvent, pos: Position) -> None:
+        """Keys are names: they keep their source text (`yes:` is the key "yes")."""
+        if event.tag is not None:
+            self._tag_allowed(event.tag, pos, scalar=True)
+        if event.value == "<<" and event.tag is None and event.implicit[0]:
+            frame.key, frame.key_pos = _MERGE, pos
+        else:
+            self._set_key(frame, event.value, pos)
+
+    def _build_scalar(self, event: ScalarEvent, pos: Position) -> tuple[Any, Loc]:
+        """A scalar's value and location; the location keeps the source text if YAML converted it."""
+        text = event.value
+        tag = event.tag
+        if tag is None:
+            if not event.implicit[0]:  # quoted: always a string
+                return text, pos
+            cached = _PLAIN_CACHE.get(text)
+            if cached is not None:
+                return cached[0], pos if cached[1] is None else ScalarLoc(pos, cached[1])
+            tag = _resolve(text)
+        elif tag == "!":
+            return text, pos
+        else:
+            self._tag_allowed(tag, pos, scalar=True)
+        if tag == _TAG + "str":
+            if event.implicit[0] and len(_PLAIN_CACHE) < _CACHE_SIZE:
+                _PLAIN_CACHE[text] = (text, None)
+            return text, pos
+        try:
+            value = _BUILD[tag](ScalarNode(tag, text))
+        except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+            self.diagnostics.append(
+                E002.at(
+                    self.file,
+                    pos,
+                    f"`{text}` is not {_KIND_WORDS.get(tag, 'a valid value')}",
+                    'if it is meant as text, quote it: "…"',
+                )
+            )
+            return INVALID, ScalarLoc(pos, text)
+        if event.tag is None and len(_PLAIN_CACHE) < _CACHE_SIZE:
+            _PLAIN_CACHE[text] = (value, text)
+        return value, ScalarLoc(pos, text)
+
+    def _tag_allowed(self, tag: str | None, pos: Position, scalar: bool) -> None:
+        if tag is None or tag == "!":
+            return
+        allowed = _PLAIN_TYPES if scalar else {_TAG + "map", _TAG + "seq"}
+        if tag not in allowed:
+            shown = tag.replace(_TAG, "!!")
+            raise _Abort(
+                pos,
+                f"the tag `{shown}` is not allowed; journey files hold plain YAML only",
+                "remove the tag; journeycli never builds objects from tags",
+            )
+
+    def _open(self, event: MappingStartEvent | SequenceStartEvent, value: dict | list) -> None:
+        pos = _pos(event.start_mark)
+        self._tag_allowed(event.tag, pos, scalar=False)
+        if len(self.stack) >= MAX_DEPTH:
+            raise _Abort(pos, f"the data is nested more than {MAX_DEPTH} levels deep", "a journey needs only a few levels")
+        loc: MapLoc | SeqLoc = MapLoc(pos, {}) if isinstance(value, dict) else SeqLoc(pos, [])
+        if event.anchor is not None:
+            self.open_anchors.add(event.anchor)
+        self.stack.append(_Frame(value, loc, event.anchor))
+
+    def _close(self) -> None:
+        frame = self.stack.pop()
+        if frame.is_map:
+            self._apply_merges(frame)
+        if frame.anchor is not None:
+            self.open_anchors.discard(frame.anchor)
+            self.anchors[frame.anchor] = (frame.value, frame.loc, frame.size)
+        self._add(frame.value, frame.loc, frame.size)
+
+    def _alias(self, event: AliasEvent) -> None:
+        pos = _pos(event.start_mark)
+        name = event.anchor
+        if name not in self.anchors:
+            if name in self.open_anchors:
+                raise _Abort(pos, f"the alias `*{name}` refers to the block that contains it", "an alias cannot point into itself")
+            raise _Abort(pos, f"the alias `*{name}` has no anchor `&{name}` before it", "define the anchor first")
+        value, loc, size = self.anchors[name]
+        self.alias_nodes += size
+        if self.alias_nodes > MAX_ALIAS_NODES:
+            raise _Abort(
+                pos,
+                f"aliases expand to more than {MAX_ALIAS_NODES:,} values; this looks like an alias bomb",
+                "write the repeated parts out, or reuse smaller blocks",
+            )
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and frame.is_map and frame.key is _NO_KEY:
+            self._non_text_key(frame, pos)
+            return
+        self._add(value, loc, size)
+
+    # -- placing values into their parent -----------------------------------------------
+
+    def _add(self, value: Any, loc: Loc, size: int) -> None:
+        if not self.stack:
+            self.root, self.root_loc, self.has_root = value, loc, True
+            return
+        frame = self.stack[-1]
+        frame.size += size
+        if not frame.is_map:
+            frame.value.append(value)
+            frame.loc.items.append(loc)
+        elif frame.key is _NO_KEY:  # a collection used as a key
+            self._non_text_key(frame, loc.pos)
+        else:
+            key, frame.key = frame.key, _NO_KEY
+            if key is _MERGE:
+                frame.merges.append((value, loc, frame.key_pos))
+            elif key is not _SKIP:
+                frame.value[key] = value
+                frame.loc.keys[key] = (frame.key_pos, loc)
+
+    def _set_key(self, frame: _Frame, key: str, pos: Position) -> None:
+        if key in frame.value:
+            first = frame.loc.keys[key][0]
+            self.diagnostics.append(
+                E003.at(
+                    self.file,
+                    pos,
+                    f"the key `{key}` is repeated in this mapping (first at line {first[0]})",
+                    "YAML would silently keep only one of the two values; remove or rename one",
+                )
+            )
+            frame.key = _SKIP
+        else:
+            frame.key = key
+        frame.key_pos = pos
+
+    def _non_text_key(self, frame: _Frame, pos: Position) -> None:
+        self.diagnostics.append(E002.at(self.file, pos, "a key must be plain text, not a list, mapping or alias"))
+        frame.key, frame.key_pos = _SKIP, pos
+
+    def _apply_merges(self, frame: _Frame) -> None:
+        """`<<: *defaults` fills keys the mapping does not set itself; earlier sources win."""
+        target: dict = frame.value
+        for value, loc, pos in frame.merges:
+            sources = list(zip(value, loc.items)) if isinstance(value, list) and isinstance(loc, SeqLoc) else [(value, loc)]
+            for source, source_loc in sources:
+                if not isinstance(source, dict) or not isinstance(source_loc, MapLoc):
+                    self.diagnostics.append(E002.at(self.file, pos, "`<<` merges a mapping (or a list of mappings) into this one"))
+                    continue
+                for key, item in source.items():
+                    if key not in target:
+                        target[key] = item
+                        frame.loc.keys[key] = source_loc.keys[key]
+
+
+def _decode(data: bytes) -> str:
+    for bom, name in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"), (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
+        if data.startswith(bom):
+            raise _Abort((1, 1), f"the file is encoded as {name}; journey files must be UTF-8", "save the file as UTF-8")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        prefix = data[: error.start]
+        line = prefix.count(b"\n") + 1
+        column = len(prefix[prefix.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise _Abort(
+            (line, column),
+            f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})",
+            "save the file as UTF-8; binary files are not journeys",
+        ) from None
+
+
+_FRIENDLIER = {
+    "mapping values are not allowed": "a value that contains `: ` must be quoted, or the indentation is off",
+    "found character '\\t' that cannot start any token": "YAML does not allow tabs for indentation; use spaces",
+    "could not find expected ':'": "a key needs a `:` after it, or a quoted value is not closed",
+    "found unexpected end of stream": "a quote or bracket is not closed",
+    "did not find expected key": "the indentation of this line does not match the lines around it",
+    "found control character that is not allowed": "the file contains binary or control characters",
+}
+
+
+def _syntax_error(error: yaml.YAMLError, text: str) -> _Abort:
+    if isinstance(error, yaml.reader.ReaderError):
+        return _Abort(_position_of_index(text, error.position), "the file contains a character YAML does not allow", "remove control or binary characters")
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None)
+    pos = _pos(mark) if mark is not None else (1, 1)
+    message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
+    hint = next((tip for needle, tip in _FRIENDLIER.items() if needle in problem), None)
+    return _Abort(pos, message, hint)
+
+
+def load(data: bytes, file: str) -> Loaded:
+    """Read one journey file; never raises for any input bytes."""
+    builder = _Builder(file)
+    try:
+        text = _decode(data)
+        if not text.strip():
+            raise _Abort((1, 1), "the file is empty", "start from `journey init`")
+        loader = _Loader(text)
+        try:
+            builder.run(loader)
+        except yaml.YAMLError as error:
+            raise _syntax_error(error, text) from None
+        finally:
+            loader.dispose()
+        if not builder.has_root or builder.root is None:
+            raise _Abort((1, 1), "the file has no content, only comments", "start from `journey init`")
+    except _Abort as abort:
+        builder.diagnostics.append(E001.at(file, abort.pos, abort.message, abort.hint))
+        return Loaded(None, SourceMap(None), builder.diagnostics)
+    return Loaded(builder.root, SourceMap(builder.root_loc), builder.diagnostics)

@@ -1,0 +1,37 @@
+"""GitHub Actions workflow commands: one ``::error file=…`` line per finding.
+
+GitHub shows only the first few annotations of each kind per step, so a
+plain summary line follows them in the log.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from ..diagnostics import Severity
+from . import Report
+
+_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def report(result: Report, out: TextIO) -> None:
+    for d in result.diagnostics:
+        properties = ",".join(
+            (
+                f"file={_property(d.file)}",
+                f"line={d.line}",
+                f"col={d.column}",
+                f"title={_property(f'{d.code} {d.rule}')}",
+            )
+        )
+        out.write(f"::{_COMMAND[d.severity]} {properties}::{_data(d.full_message)}\n")
+    s = result.summary
+    out.write(f"journey: {s.files} files checked: {s.errors} errors, {s.warnings} warnings, {s.infos} infos\n")

@@ -1,0 +1,46 @@
+"""What a rule is: a code, a name, a default severity and its documentation.
+
+Validation codes (E…) are emitted by the loader and the integrity checks;
+quality and pain-point rules (L…, P…) also carry a ``check`` (see ``lint``).
+Every rule explains itself the same way — what it catches, why it matters, a
+failing and a passing example — and ``journey rules CODE`` and
+``docs/rules.md`` are printed from these fields, so the docs cannot drift.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..diagnostics import Diagnostic, Severity
+from ..sourcemap import Position
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    why: str
+    bad: str
+    good: str
+
+    def at(
+        self,
+        file: str,
+        pos: Position,
+        message: str,
+        hint: str | None = None,
+        severity: Severity | None = None,
+    ) -> Diagnostic:
+        """A finding of this rule at ``pos`` (1-based line, column)."""
+        return Diagnostic(
+            file=file,
+            line=pos[0],
+            column=pos[1],
+            severity=severity or self.severity,
+            code=self.code,
+            rule=self.name,
+            message=message,
+            hint=hint,
+        )

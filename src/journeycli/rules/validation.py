@@ -1,0 +1,75 @@
+"""The validation codes E001–E006: always errors, emitted while loading and checking a file."""
+
+from __future__ import annotations
+
+from ..diagnostics import Severity
+from .base import Rule
+
+E001 = Rule(
+    code="E001",
+    name="yaml-syntax",
+    severity=Severity.ERROR,
+    summary="YAML that does not parse; also not UTF-8, an empty file, several documents, an unsafe tag, an alias bomb or absurd nesting.",
+    why="A file that cannot be read safely cannot be checked at all. journeycli only reads plain YAML: "
+    "no Python tags, one document per file, and bounded aliases and nesting, so a hostile file cannot "
+    "run code, eat memory or crash the tool.",
+    bad="title: Checkout: the fast way\n",
+    good='title: "Checkout: the fast way"\n',
+)
+
+E002 = Rule(
+    code="E002",
+    name="schema",
+    severity=Severity.ERROR,
+    summary="A wrong type, a missing required key, an unknown key, a value out of range or a malformed id.",
+    why="Other tools and the renderer rely on every key meaning exactly what the format says. A typo in a key "
+    "would otherwise be silently ignored, and YAML turns unquoted `no`, `on` or `2026` into a boolean or a "
+    "number where a name was meant.",
+    bad="stages:\n  - id: Awareness Stage\n    name: no\n    emotoin: 1\n",
+    good='stages:\n  - id: awareness\n    name: "no"\n',
+)
+
+E003 = Rule(
+    code="E003",
+    name="duplicate-key",
+    severity=Severity.ERROR,
+    summary="A key repeated in one mapping.",
+    why="YAML parsers keep only one of the two values without a word, so half of what was written is lost.",
+    bad="- id: pay\n  name: Pays\n  name: Pays by card\n",
+    good="- id: pay\n  name: Pays by card\n",
+)
+
+E004 = Rule(
+    code="E004",
+    name="duplicate-id",
+    severity=Severity.ERROR,
+    summary="An id repeated where it must be unique.",
+    why="Ids are how flow, references and diffs find things. Stage, step, pain point and opportunity ids are "
+    "unique across the journey; persona, channel and source ids within their lists; metric ids within a step.",
+    bad="steps:\n  - id: pay\n    name: Pays\n  - id: pay\n    name: Pays again\n",
+    good="steps:\n  - id: pay\n    name: Pays\n  - id: pay-retry\n    name: Pays again\n",
+)
+
+E005 = Rule(
+    code="E005",
+    name="unknown-reference",
+    severity=Severity.ERROR,
+    summary="A reference (channel, personas, sources, next, addresses) to an id that is not defined.",
+    why="A reference to nothing is usually a typo or a leftover from a rename; the map would silently lose "
+    "a flow edge or a piece of evidence.",
+    bad="channels:\n  - id: web\n    name: Web\n...\n        channel: wbe\n",
+    good="channels:\n  - id: web\n    name: Web\n...\n        channel: web\n",
+)
+
+E006 = Rule(
+    code="E006",
+    name="unsupported-format",
+    severity=Severity.ERROR,
+    summary="`format` other than 1.",
+    why="The file was written for a format version this journeycli does not know; checking it against "
+    "version 1 would give misleading errors.",
+    bad="format: 2\n",
+    good="format: 1\n",
+)
+
+VALIDATION_RULES = (E001, E002, E003, E004, E005, E006)

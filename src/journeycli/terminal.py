@@ -1,0 +1,41 @@
+"""Terminal output: Rich with colour on a terminal, plain text everywhere else.
+
+Plain text is written without Rich at all when the output is not a terminal
+or ``NO_COLOR`` is set, because Rich still emits bold codes under NO_COLOR and
+wraps long lines when piped.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def use_rich(out: TextIO) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(out, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def console(out: TextIO) -> "Console | None":
+    """A Rich console for ``out``, or None when output must be plain."""
+    if not use_rich(out):
+        return None
+    from rich.console import Console
+
+    return Console(file=out, highlight=False, emoji=False, markup=False, soft_wrap=False)
+
+
+def emit(con: "Console | None", out: TextIO, renderable: Any) -> None:
+    """Print a Rich Text/Table on a console, or its plain form."""
+    if con is not None:
+        con.print(renderable)
+    else:
+        plain = getattr(renderable, "plain", None)
+        out.write((plain if plain is not None else str(renderable)) + "\n")

@@ -1,0 +1,269 @@
+"""Validating one journey: load → format version → unknown keys → schema → integrity.
+
+The result holds the validated ``Journey`` (None when any error was found)
+and every finding, each at the line and column of what is wrong. Messages are
+written for people who edit YAML, not for Python programmers: they quote what
+the user wrote (``no``, not ``False``) and say what was expected.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import re
+import typing
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import integrity
+from .diagnostics import Diagnostic, Severity
+from .loader import Invalid, load
+from .model import ID_MAX_LENGTH, Journey
+from .rules.validation import E002, E006
+from .sourcemap import SourceMap
+
+
+@dataclass
+class Checked:
+    """One file after validation: the journey when it is valid, and its findings."""
+
+    file: str
+    journey: Journey | None
+    sourcemap: SourceMap
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Building many small containers triggers the cyclic GC over and over; nothing here makes cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def validate(data: bytes, file: str) -> Checked:
+    """Validate one file's bytes; never raises for any input."""
+    with _no_gc():
+        loaded = load(data, file)
+        checked = Checked(file, None, loaded.sourcemap, loaded.diagnostics)
+        if loaded.data is None:
+            return checked
+        raw = loaded.data
+        if not isinstance(raw, dict):
+            checked.diagnostics.append(
+                E002.at(file, loaded.sourcemap.value(()), "a journey file must be a mapping of keys (format, id, title, stages, …)")
+            )
+            return checked
+        version = raw.get("format")
+        if isinstance(version, int) and not isinstance(version, bool) and version != 1:
+            checked.diagnostics.append(
+                E006.at(
+                    file,
+                    loaded.sourcemap.value(("format",)),
+                    f"this file is format {version}; this journeycli reads format 1",
+                    "upgrade journeycli, or write the file in format 1",
+                )
+            )
+            return checked
+        checked.diagnostics.extend(_unknown_keys(raw, Journey, (), file, loaded.sourcemap))
+        journey = _schema(raw, file, loaded.sourcemap, checked.diagnostics)
+        checked.diagnostics.extend(integrity.check(raw, file, loaded.sourcemap))
+        if checked.ok:
+            checked.journey = journey
+        return checked
+
+
+def check_file(data: bytes, file: str) -> list[Diagnostic]:
+    """The validation findings of one file (the runner's check function for `journey validate`)."""
+    return validate(data, file).diagnostics
+
+
+# -- unknown keys -----------------------------------------------------------------
+
+
+def _child_model(annotation: Any) -> type[BaseModel] | None:
+    """The model inside ``list[Model] | None`` and the like, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _child_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _children(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
+    return {
+        name: child for name, info in model.model_fields.items() if (child := _child_model(info.annotation)) is not None
+    }
+
+
+_CHILDREN: dict[type[BaseModel], dict[str, type[BaseModel]]] = {}
+
+
+def _unknown_keys(raw: dict, model: type[BaseModel], path: tuple, file: str, smap: SourceMap) -> Iterator[Diagnostic]:
+    """Keys the format does not know (``x-…`` keys are free), with a did-you-mean."""
+    children = _CHILDREN.get(model)
+    if children is None:
+        children = _CHILDREN[model] = _children(model)
+    fields = model.model_fields
+    for key, value in raw.items():
+        if key in fields:
+            child = children.get(key)
+            if child is None:
+                continue
+            if isinstance(value, dict):
+                yield from _unknown_keys(value, child, (*path, key), file, smap)
+            elif isinstance(value, list):
+                for index, item in enumerate(value):
+                    if isinstance(item, dict):
+                        yield from _unknown_keys(item, child, (*path, key, index), file, smap)
+        elif not (isinstance(key, str) and key.startswith("x-")):
+            close = difflib.get_close_matches(str(key), list(fields), n=1)
+            hint = f"did you mean `{close[0]}`?" if close else f"keys allowed here: {', '.join(fields)}; or use an `x-` key for your own data"
+            yield E002.at(file, smap.key((*path, key)), f"unknown key `{key}` in {_where(path)}", hint)
+
+
+# -- schema errors ------------------------------------------------------------------
+
+_FIELD_WORDS = {
+    "emotion": "a whole number from -2 (very negative) to 2 (very positive)",
+    "affected": "a share of customers from 0 to 1 (0.35 means 35%)",
+    "review_interval_months": "a whole number of months, at least 1",
+    "value": "a number",
+    "target": "a number",
+    "moment_of_truth": "true or false",
+    "format": "1",
+    "last_reviewed": "a date written as YYYY-MM-DD",
+    "date": "a date written as YYYY-MM-DD",
+}
+
+_YAML_TYPE_WORDS = {bool: "true/false", int: "a number", float: "a number"}
+
+
+def _schema(raw: dict, file: str, smap: SourceMap, out: list[Diagnostic]) -> Journey | None:
+    try:
+        return Journey.model_validate(raw)
+    except ValidationError as error:
+        for item in error.errors(include_url=False):
+            if isinstance(item.get("input"), Invalid) or item["type"] == "extra_forbidden":
+                continue
+            out.append(_schema_diagnostic(item, raw, file, smap))
+        return None
+
+
+def _schema_diagnostic(item: dict[str, Any], raw: dict, file: str, smap: SourceMap) -> Diagnostic:
+    loc = tuple(item["loc"])
+    kind = item["type"]
+    value = item.get("input")
+    name = _field_name(loc)
+    where = _where(loc[:-1] if loc and isinstance(loc[-1], str) else loc)
+    if kind == "missing":
+        return E002.at(file, smap.value(loc[:-1]), f"{where} is missing the required key `{loc[-1]}`")
+    pos = smap.value(loc)
+    shown = smap.raw(loc) or _show(value)
+    if kind == "string_type":
+        if value is None:
+            return E002.at(file, pos, f"`{name}` in {where} is empty; it needs text")
+        word = "a date" if hasattr(value, "isoformat") else _YAML_TYPE_WORDS.get(type(value), "not text")
+        return E002.at(
+            file,
+            pos,
+            f"`{name}` in {where} must be text, but YAML read `{shown}` as {word}",
+            f'quote it: {name}: "{shown}"',
+        )
+    if kind == "string_pattern_mismatch":
+        suggestion = _slug(str(value))
+        return E002.at(
+            file,
+            pos,
+            f"`{value}` is not a valid id: ids use lowercase letters, digits, `-` and `_`, and start with a letter or digit",
+            f"for example: {suggestion}" if suggestion else None,
+        )
+    if kind in ("string_too_long", "string_too_short") and name == "id":
+        problem = "empty" if kind == "string_too_short" else f"longer than {ID_MAX_LENGTH} characters"
+        return E002.at(file, pos, f"the id in {where} is {problem}")
+    if kind == "literal_error":
+        expected = item.get("ctx", {}).get("expected", "")
+        options = re.findall(r"'([^']*)'", expected) or [expected]
+        close = difflib.get_close_matches(str(value), options, n=1)
+        return E002.at(
+            file,
+            pos,
+            f"`{name}` in {where} must be one of {', '.join(options)}; found `{shown}`",
+            f"did you mean `{close[0]}`?" if close else None,
+        )
+    if kind in ("list_type", "too_short"):
+        if kind == "too_short":
+            return E002.at(file, pos, f"`{name}` in {where} needs at least one entry")
+        return E002.at(file, pos, f"`{name}` in {where} must be a list", f"write `{name}: [{shown}]` or one `- item` per line")
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return E002.at(file, pos, f"{_where(loc)} must be a mapping of keys, not `{shown}`")
+    expected = _FIELD_WORDS.get(name)
+    if expected is not None:
+        return E002.at(file, pos, f"`{name}` in {where} must be {expected}; found `{shown}`")
+    return E002.at(file, pos, f"`{name}` in {where}: {item['msg']} (found `{shown}`)")
+
+
+def _field_name(loc: tuple) -> str:
+    for part in reversed(loc):
+        if isinstance(part, str):
+            return part
+    return "value"
+
+
+_SINGULAR = {
+    "stages": "stage",
+    "steps": "step",
+    "personas": "persona",
+    "channels": "channel",
+    "sources": "source",
+    "metrics": "metric",
+    "pain_points": "pain point",
+    "opportunities": "opportunity",
+}
+
+
+def _where(loc: tuple) -> str:
+    """A reader's name for the place at ``loc``: ``step 2 of stage 1``, ``the journey``."""
+    words: list[str] = []
+    parts = list(loc)
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        if isinstance(part, str) and i + 1 < len(parts) and isinstance(parts[i + 1], int) and part in _SINGULAR:
+            words.append(f"{_SINGULAR[part]} {parts[i + 1] + 1}")
+            i += 2
+        else:
+            if isinstance(part, str):
+                words.append(f"`{part}`")
+            i += 1
+    return " of ".join(reversed(words)) if words else "the journey"
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9_-]+", "-", text.strip().lower()).strip("-_")[:ID_MAX_LENGTH]
+
