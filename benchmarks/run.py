@@ -431,6 +431,7 @@ class Run:
     wall_s: float
     peak_mb: float
     stderr_tail: str
+    traceback: bool  # a Python traceback on stderr: a crash, whatever the code
 
 
 def run_once(argv: list[str], env: dict[str, str]) -> Run:
@@ -442,8 +443,9 @@ def run_once(argv: list[str], env: dict[str, str]) -> Run:
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
-        tail = err.read().decode("utf-8", "replace")[-1500:]
-    return Run(proc.returncode, wall, usage.ru_maxrss * RSS_BYTES / MIB, tail)
+        stderr = err.read().decode("utf-8", "replace")
+    return Run(proc.returncode, wall, usage.ru_maxrss * RSS_BYTES / MIB, stderr[-1500:],
+               "Traceback (most recent call last)" in stderr)
 
 
 @dataclass
@@ -460,6 +462,7 @@ class Result:
     peak_mb: float | None = None
     exit_codes: list[int] = field(default_factory=list)
     note: str = ""
+    stderr_tail: str = ""  # last lines of stderr, for failures
 
 
 @dataclass
@@ -474,11 +477,12 @@ class Bench:
     _available: dict[str, bool] = field(default_factory=dict)
 
     def has_command(self, command: str) -> bool:
-        """Whether `journey COMMAND --help` exits 0."""
+        """Whether `journey COMMAND --help` exits 0 without a traceback."""
         if command not in self._available:
             argv = [*self.journey, command, "--help"]
             try:
-                self._available[command] = run_once(argv, self.env).code == 0
+                run = run_once(argv, self.env)
+                self._available[command] = run.code == 0 and not run.traceback
             except OSError:
                 self._available[command] = False
         return self._available[command]
@@ -488,7 +492,7 @@ class Bench:
         """Best wall time and highest peak RSS of `repeat` runs of argv."""
         result = Result(scenario, command)
         if data is not None:
-            result.files, result.steps, result.mb = len(data.files), data.steps, round(data.mb, 2)
+            result.files, result.steps, result.mb = len(data.files), data.steps, round(data.mb, 3)
         log(f"running {scenario}: {command}")
         runs = []
         for _ in range(self.repeat):
@@ -497,7 +501,7 @@ class Bench:
             except OSError as exc:
                 return fail(result, f"cannot start: {exc}")
             result.exit_codes.append(run.code)
-            if run.code not in (0, 1):
+            if run.code not in (0, 1) or run.traceback:
                 return fail(result, f"exit {run.code}", run.stderr_tail)
             runs.append(run)
         result.wall_s = round(min(r.wall_s for r in runs), 4)
@@ -516,9 +520,10 @@ class Bench:
 
 def fail(result: Result, note: str, stderr_tail: str = "") -> Result:
     """Mark a result failed, keeping the last lines of stderr."""
+    lines = stderr_tail.strip().splitlines()
     result.status = "failed"
-    tail = "\n".join(stderr_tail.strip().splitlines()[-5:])
-    result.note = f"{note}: {tail}" if tail else note
+    result.note = f"{note}: {lines[-1]}" if lines else note
+    result.stderr_tail = "\n".join(lines[-8:])
     return result
 
 
@@ -661,7 +666,7 @@ def table(results: list[Result], floor_mb: float) -> str:
             f"{'wall s':>8} {'peak MB':>8}  status")
     lines = [head, "-" * len(head)]
     for r in results:
-        status = r.status if not r.note else f"{r.status}: {r.note.splitlines()[0]}"
+        status = f"{r.status}: {r.note}" if r.note else r.status
         lines.append(
             f"{r.scenario:<26} {r.command:<45} {cell(r.files, 'd'):>6} "
             f"{cell(r.steps, 'd'):>7} {cell(r.mb, '.1f'):>7} {cell(r.wall_s, '.3f'):>8} "
@@ -672,8 +677,8 @@ def table(results: list[Result], floor_mb: float) -> str:
     lines.append(f"peak MB floor: {floor_mb:.1f} (the harness's own peak; "
                  "Linux keeps ru_maxrss across exec)")
     for r in results:
-        if r.status == "failed" and "\n" in r.note:
-            lines += ["", f"{r.scenario} stderr:", r.note]
+        if r.stderr_tail:
+            lines += ["", f"{r.scenario} ({r.command}) stderr:", r.stderr_tail]
     return "\n".join(lines)
 
 

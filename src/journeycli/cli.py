@@ -97,6 +97,35 @@ def validate(paths: Paths = None, format: FormatOption = None, fail_on: FailOn =
 
 
 @app.command()
+def lint(
+    paths: Paths = None,
+    format: FormatOption = None,
+    fail_on: Annotated[
+        Optional[Level], typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity. Default: error, or `fail_on` in the configuration.", show_default=False)
+    ] = None,
+    select: Annotated[Optional[str], typer.Option("--select", help="Comma-separated rule codes or prefixes to run, e.g. L,P002.", show_default=False)] = None,
+    ignore: Annotated[Optional[str], typer.Option("--ignore", help="Comma-separated rule codes or prefixes to skip.", show_default=False)] = None,
+    persona: Annotated[Optional[str], typer.Option("--persona", help="Lint the journey as this persona walks it.", show_default=False)] = None,
+    config: Annotated[
+        Optional[str], typer.Option("--config", help="Configuration file (journey.toml or pyproject.toml). Default: the nearest one upward.", show_default=False)
+    ] = None,
+) -> None:
+    """Validate, then run the quality rules and pain-point checks (see `journey rules`).
+
+    Examples:
+
+      journey lint examples/
+
+      journey lint map.journey.yaml --fail-on warning --ignore L008
+
+      journey lint . --format sarif > journey.sarif
+    """
+    from .commands import run_lint
+
+    raise typer.Exit(run_lint(paths, format, fail_on.value if fail_on else None, select, ignore, persona, config))
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the journey format (the same as schemas/journey.schema.json).
 

@@ -19,6 +19,7 @@ trace in the data. Schema checks do not live here.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,6 +73,9 @@ _KIND_WORDS = {
 _PLAIN_CACHE: dict[str, tuple[Any, str | None]] = {}
 """Plain scalar text → (value, source text if converted). Values are immutable, so sharing is safe."""
 _CACHE_SIZE = 50_000
+
+_YAML12_NUMBER = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+")
+"""Plain text that YAML 1.1 keeps as a string but YAML 1.2 tools (editors, JavaScript) read as a number."""
 
 _SKIP = object()  # key marker: drop the next value (repeated or non-text key)
 _MERGE = object()  # key marker: the next value is a `<<` merge source
@@ -230,7 +234,16 @@ class _Builder:
         else:
             self._tag_allowed(tag, pos, scalar=True)
         if tag == _TAG + "str":
-            if event.implicit[0] and len(_PLAIN_CACHE) < _CACHE_SIZE:
+            if event.tag is None and _YAML12_NUMBER.fullmatch(text):
+                self.diagnostics.append(
+                    E002.at(
+                        self.file,
+                        pos,
+                        f"`{text}` is text here, but YAML 1.2 tools (editors, other languages) read it as a number",
+                        f'quote it: "{text}"',
+                    )
+                )
+            elif event.implicit[0] and len(_PLAIN_CACHE) < _CACHE_SIZE:
                 _PLAIN_CACHE[text] = (text, None)
             return text, pos
         try:
@@ -376,7 +389,6 @@ def _decode(data: bytes) -> str:
 
 _FRIENDLIER = {
     "mapping values are not allowed": "a value that contains `: ` must be quoted, or the indentation is off",
-    "found character '\\t' that cannot start any token": "YAML does not allow tabs for indentation; use spaces",
     "could not find expected ':'": "a key needs a `:` after it, or a quoted value is not closed",
     "found unexpected end of stream": "a quote or bracket is not closed",
     "did not find expected key": "the indentation of this line does not match the lines around it",
@@ -387,12 +399,18 @@ _FRIENDLIER = {
 def _syntax_error(error: yaml.YAMLError, text: str) -> _Abort:
     if isinstance(error, yaml.reader.ReaderError):
         return _Abort(_position_of_index(text, error.position), "the file contains a character YAML does not allow", "remove control or binary characters")
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    problem_mark = getattr(error, "problem_mark", None)
+    context_mark = getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
+    # An unclosed quote or bracket is found at the end of the file; its start is what to fix.
+    mark = context_mark if "end of stream" in problem and context_mark is not None else problem_mark or context_mark
     pos = _pos(mark) if mark is not None else (1, 1)
     message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
     hint = next((tip for needle, tip in _FRIENDLIER.items() if needle in problem), None)
+    index = getattr(problem_mark, "index", None)
+    if isinstance(index, int) and 0 <= index < len(text) and text[index] == "\t":
+        hint = "YAML does not allow tabs for indentation; use spaces"
     return _Abort(pos, message, hint)
 
 

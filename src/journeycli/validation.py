@@ -77,7 +77,7 @@ def validate(data: bytes, file: str) -> Checked:
                 )
             )
             return checked
-        checked.diagnostics.extend(_unknown_keys(raw, Journey, (), file, loaded.sourcemap))
+        checked.diagnostics.extend(_unknown_keys(raw, Journey, (), file, loaded.sourcemap, raw))
         journey = _schema(raw, file, loaded.sourcemap, checked.diagnostics)
         checked.diagnostics.extend(integrity.check(raw, file, loaded.sourcemap))
         if checked.ok:
@@ -113,7 +113,7 @@ def _children(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
 _CHILDREN: dict[type[BaseModel], dict[str, type[BaseModel]]] = {}
 
 
-def _unknown_keys(raw: dict, model: type[BaseModel], path: tuple, file: str, smap: SourceMap) -> Iterator[Diagnostic]:
+def _unknown_keys(raw: dict, model: type[BaseModel], path: tuple, file: str, smap: SourceMap, root: dict) -> Iterator[Diagnostic]:
     """Keys the format does not know (``x-…`` keys are free), with a did-you-mean."""
     children = _CHILDREN.get(model)
     if children is None:
@@ -125,15 +125,15 @@ def _unknown_keys(raw: dict, model: type[BaseModel], path: tuple, file: str, sma
             if child is None:
                 continue
             if isinstance(value, dict):
-                yield from _unknown_keys(value, child, (*path, key), file, smap)
+                yield from _unknown_keys(value, child, (*path, key), file, smap, root)
             elif isinstance(value, list):
                 for index, item in enumerate(value):
                     if isinstance(item, dict):
-                        yield from _unknown_keys(item, child, (*path, key, index), file, smap)
+                        yield from _unknown_keys(item, child, (*path, key, index), file, smap, root)
         elif not (isinstance(key, str) and key.startswith("x-")):
             close = difflib.get_close_matches(str(key), list(fields), n=1)
             hint = f"did you mean `{close[0]}`?" if close else f"keys allowed here: {', '.join(fields)}; or use an `x-` key for your own data"
-            yield E002.at(file, smap.key((*path, key)), f"unknown key `{key}` in {_where(path)}", hint)
+            yield E002.at(file, smap.key((*path, key)), f"unknown key `{key}` in {_where(path, root)}", hint)
 
 
 # -- schema errors ------------------------------------------------------------------
@@ -169,7 +169,7 @@ def _schema_diagnostic(item: dict[str, Any], raw: dict, file: str, smap: SourceM
     kind = item["type"]
     value = item.get("input")
     name = _field_name(loc)
-    where = _where(loc[:-1] if loc and isinstance(loc[-1], str) else loc)
+    where = _where(loc[:-1] if loc and isinstance(loc[-1], str) else loc, raw)
     if kind == "missing":
         return E002.at(file, smap.value(loc[:-1]), f"{where} is missing the required key `{loc[-1]}`")
     pos = smap.value(loc)
@@ -210,7 +210,7 @@ def _schema_diagnostic(item: dict[str, Any], raw: dict, file: str, smap: SourceM
             return E002.at(file, pos, f"`{name}` in {where} needs at least one entry")
         return E002.at(file, pos, f"`{name}` in {where} must be a list", f"write `{name}: [{shown}]` or one `- item` per line")
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return E002.at(file, pos, f"{_where(loc)} must be a mapping of keys, not `{shown}`")
+        return E002.at(file, pos, f"{_where(loc, raw)} must be a mapping of keys, not `{shown}`")
     expected = _FIELD_WORDS.get(name)
     if expected is not None:
         return E002.at(file, pos, f"`{name}` in {where} must be {expected}; found `{shown}`")
@@ -236,21 +236,30 @@ _SINGULAR = {
 }
 
 
-def _where(loc: tuple) -> str:
-    """A reader's name for the place at ``loc``: ``step 2 of stage 1``, ``the journey``."""
+def _where(loc: tuple, raw: Any = None) -> str:
+    """A reader's name for the place at ``loc``: ``step `pay` in stage `checkout```, ``the journey``.
+
+    Items are named by their id when they have a usable one, else by their
+    position (``stage 2``); at most the two innermost levels are named.
+    """
     words: list[str] = []
+    node = raw
     parts = list(loc)
     i = 0
     while i < len(parts):
         part = parts[i]
-        if isinstance(part, str) and i + 1 < len(parts) and isinstance(parts[i + 1], int) and part in _SINGULAR:
-            words.append(f"{_SINGULAR[part]} {parts[i + 1] + 1}")
+        node = node.get(part) if isinstance(node, dict) else None
+        if part in _SINGULAR and i + 1 < len(parts) and isinstance(parts[i + 1], int):
+            index = parts[i + 1]
+            node = node[index] if isinstance(node, list) and index < len(node) else None
+            item_id = node.get("id") if isinstance(node, dict) else None
+            label = f"`{item_id}`" if isinstance(item_id, str) and item_id else str(index + 1)
+            words.append(f"{_SINGULAR[part]} {label}")
             i += 2
         else:
-            if isinstance(part, str):
-                words.append(f"`{part}`")
+            words.append(f"`{part}`")
             i += 1
-    return " of ".join(reversed(words)) if words else "the journey"
+    return " in ".join(reversed(words[-2:])) if words else "the journey"
 
 
 def _show(value: Any) -> str:

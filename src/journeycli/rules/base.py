@@ -9,7 +9,9 @@ failing and a passing example — and ``journey rules CODE`` and
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
 from ..sourcemap import Position
@@ -44,3 +46,26 @@ class Rule:
             message=message,
             hint=hint,
         )
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a lint rule yields: where (a path in the file's data) and what.
+
+    ``at_key`` points at the key that ends ``path`` instead of its value.
+    ``severity`` overrides the rule's default for this one finding (P003 on a
+    critical pain point is an error).
+    """
+
+    path: tuple
+    message: str
+    hint: str | None = None
+    at_key: bool = False
+    severity: Severity | None = None
+
+
+@dataclass(frozen=True)
+class LintRule(Rule):
+    """A quality or pain-point rule: ``check(context)`` yields Findings (see ``lint.Context``)."""
+
+    check: Callable[[Any], Iterable[Finding]] | None = None

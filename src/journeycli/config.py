@@ -1,0 +1,165 @@
+"""Settings for lint and pains: `[tool.journey]` in pyproject.toml or a journey.toml.
+
+The nearest file from the current directory upward wins (a journey.toml is
+preferred over a pyproject.toml in the same directory; a pyproject.toml
+without a `[tool.journey]` table is skipped). Command-line options override
+what the file says. A mistake in the file is a usage error naming the file
+and the key (exit 2), never a silent default.
+
+    [tool.journey]
+    select = ["L", "P"]            # codes or prefixes to run
+    ignore = ["L008"]
+    fail_on = "warning"            # error | warning | info
+    globs = ["*.journey.yaml", "maps/*.yaml"]
+
+    [tool.journey.severity]
+    L006 = "warning"
+
+    [tool.journey.thresholds]
+    cliff = 2                      # P002: the drop that makes a cliff
+    review_interval_months = 12    # L004: when the file does not say
+    hotspot_pain_count = 3         # P006: pain points that make a hotspot
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from .diagnostics import Severity
+from .inputs import DEFAULT_GLOBS, UsageError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+LEVELS = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] = ("L", "P")
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    cliff: int = 2
+    review_interval_months: int = 12
+    hotspot_pain_count: int = 3
+    globs: tuple[str, ...] = DEFAULT_GLOBS
+    fail_on: str = "error"
+    persona: str | None = None
+    today: date | None = None
+    source: str | None = None  # the config file these came from
+
+    def runs(self, code: str) -> bool:
+        """Whether the rule ``code`` is selected and not ignored (the most specific entry wins)."""
+        chosen = max((len(p) for p in self.select if code.startswith(p)), default=-1)
+        dropped = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
+        return chosen > dropped
+
+    def with_options(self, **options: Any) -> "Settings":
+        """These settings with command-line options laid over them (None means not given)."""
+        return replace(self, **{k: v for k, v in options.items() if v is not None})
+
+
+def find_config(start: str | None = None) -> str | None:
+    """The nearest journey.toml, or pyproject.toml with a [tool.journey] table, from ``start`` upward."""
+    directory = os.path.abspath(start or os.getcwd())
+    while True:
+        candidate = os.path.join(directory, "journey.toml")
+        if os.path.isfile(candidate):
+            return candidate
+        candidate = os.path.join(directory, "pyproject.toml")
+        if os.path.isfile(candidate) and "journey" in _read(candidate).get("tool", {}):
+            return candidate
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
+
+
+def _read(path: str) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise UsageError(f"{path}: cannot read the configuration: {error}") from None
+
+
+def _known_codes() -> set[str]:
+    from .rules import all_rules
+
+    return {rule.code for rule in all_rules()}
+
+
+def check_codes(codes: tuple[str, ...], where: str) -> tuple[str, ...]:
+    """Codes or prefixes must name at least one lint rule; validation codes cannot be turned off."""
+    known = _known_codes()
+    bad = [c for c in codes if not any(k.startswith(c) for k in known if k[0] in "LP")]
+    if bad:
+        raise UsageError(f"{where}: unknown rule code{'s' if len(bad) > 1 else ''} {', '.join(bad)} (see `journey rules`)")
+    return codes
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise UsageError(f"{where} must be a list of strings")
+    return tuple(v.strip() for v in value)
+
+
+def _level(value: Any, where: str) -> str:
+    if value not in LEVELS:
+        raise UsageError(f"{where} must be one of {', '.join(LEVELS)}, not {value!r}")
+    return value
+
+
+def _positive(value: Any, where: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise UsageError(f"{where} must be a whole number of at least 1, not {value!r}")
+    return value
+
+
+def parse(table: dict[str, Any], path: str) -> Settings:
+    """Settings from a `[tool.journey]` table; every key is checked."""
+    prefix = f"{path}: [tool.journey]" if path.endswith("pyproject.toml") else f"{path}:"
+    settings: dict[str, Any] = {"source": path}
+    for key, value in table.items():
+        where = f"{prefix} `{key}`"
+        if key in ("select", "ignore"):
+            settings[key] = check_codes(tuple(v.upper() for v in _strings(value, where)), where)
+        elif key == "fail_on":
+            settings[key] = _level(value, where)
+        elif key == "globs":
+            settings[key] = _strings(value, where) or DEFAULT_GLOBS
+        elif key == "severity":
+            if not isinstance(value, dict):
+                raise UsageError(f"{where} must be a table of CODE = \"level\"")
+            codes = check_codes(tuple(k.upper() for k in value), where)
+            settings[key] = {code: Severity.parse(_level(v, f"{where}.{k}")) for code, (k, v) in zip(codes, value.items())}
+        elif key == "thresholds":
+            if not isinstance(value, dict):
+                raise UsageError(f"{where} must be a table")
+            for name, number in value.items():
+                if name not in ("cliff", "review_interval_months", "hotspot_pain_count"):
+                    raise UsageError(f"{where}: unknown threshold `{name}` (known: cliff, review_interval_months, hotspot_pain_count)")
+                settings[name] = _positive(number, f"{where}.{name}")
+        else:
+            raise UsageError(f"{where}: unknown key (known: select, ignore, fail_on, globs, severity, thresholds)")
+    return Settings(**settings)
+
+
+def load_settings(config: str | None = None) -> Settings:
+    """Settings from ``config`` (a path given with --config) or the nearest configuration file."""
+    path = config or find_config()
+    if path is None:
+        return Settings()
+    if config is not None and not os.path.isfile(config):
+        raise UsageError(f"no such configuration file: {config}")
+    document = _read(path)
+    table = document.get("tool", {}).get("journey", {}) if os.path.basename(path) == "pyproject.toml" else document
+    if not isinstance(table, dict):
+        raise UsageError(f"{path}: [tool.journey] must be a table")
+    return parse(table, path)

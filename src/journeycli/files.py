@@ -1,0 +1,34 @@
+"""Writing output files safely: atomically, and never over one of the inputs."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+from .inputs import UsageError
+
+
+def write_atomic(path: str, data: bytes, inputs: tuple[str, ...] = (), overwrite: bool = True) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same directory and a rename.
+
+    A reader never sees a half-written file, and a crash leaves the old file in place.
+    Refuses to write over any of ``inputs`` (or over an existing file unless ``overwrite``).
+    """
+    target = os.path.realpath(path)
+    if any(os.path.exists(i) and os.path.realpath(i) == target for i in inputs):
+        raise UsageError(f"refusing to write over the input file {path}")
+    if not overwrite and os.path.exists(path):
+        raise UsageError(f"{path} already exists (use --force to overwrite it)")
+    directory = os.path.dirname(target) or "."
+    if not os.path.isdir(directory):
+        raise UsageError(f"the directory {os.path.dirname(path)} does not exist")
+    handle, temp = tempfile.mkstemp(prefix=".journey-", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temp, 0o644)
+        os.replace(temp, target)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise

@@ -1,0 +1,155 @@
+"""The resolved journey: the step flow graph and indexes built once per file.
+
+Flow follows SPEC §2: without `next` a step leads to the next step in
+document order (across stage boundaries) and the last step ends the journey;
+a `next` list replaces that default (several ids branch, an earlier id loops,
+`[]` is an exit). The journey starts at its first step.
+
+``resolve(journey, persona)`` views the journey as one persona walks it: steps
+whose `personas` list excludes the persona are left out, default flow skips
+them, and an explicit `next` into a left-out step continues to where that
+step would have led.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+from .model import Journey, PainPoint, Stage, Step
+
+
+@dataclass
+class Resolved:
+    """A journey with its flow graph and lookups; everything is keyed by id."""
+
+    journey: Journey
+    order: list[str]  # step ids in document order
+    steps: dict[str, Step]
+    stage_of: dict[str, Stage]
+    index: dict[str, int]  # step id -> position in ``order``
+    successors: dict[str, list[str]]
+    pain_step: dict[str, Step] = field(default_factory=dict)
+    addressed_by: dict[str, list[str]] = field(default_factory=dict)  # pain id -> opportunity ids
+    persona: str | None = None
+
+    @property
+    def start(self) -> str | None:
+        return self.order[0] if self.order else None
+
+    def is_exit(self, step_id: str) -> bool:
+        """A step where the customer leaves: the end of the journey or an explicit `next: []`."""
+        return not self.successors[step_id]
+
+    def reachable(self) -> set[str]:
+        """Step ids the flow reaches from the first step."""
+        if self.start is None:
+            return set()
+        seen = {self.start}
+        queue = deque([self.start])
+        while queue:
+            for target in self.successors[queue.popleft()]:
+                if target not in seen:
+                    seen.add(target)
+                    queue.append(target)
+        return seen
+
+    def emotion_successors(self) -> dict[str, list[str]]:
+        """For each step, the steps with an emotion it leads to, passing through steps without one.
+
+        Comparing emotions along the flow skips backstage and other emotionless
+        steps. Each emotionless step's landings are computed once (iteratively,
+        so long chains cannot exhaust the stack).
+        """
+        steps, successors = self.steps, self.successors
+        through: dict[str, set[str]] = {}
+        for root in self.order:
+            if steps[root].emotion is not None or root in through:
+                continue
+            stack = [(root, iter(successors[root]))]
+            open_: dict[str, set[str]] = {root: set()}
+            while stack:
+                node, pending = stack[-1]
+                target = next(pending, None)
+                if target is None:
+                    stack.pop()
+                    through[node] = open_.pop(node)
+                    if stack:
+                        open_[stack[-1][0]] |= through[node]
+                elif steps[target].emotion is not None:
+                    open_[node].add(target)
+                elif target in through:
+                    open_[node] |= through[target]
+                elif target not in open_:  # a step already open is a loop: it adds nothing new
+                    open_[target] = set()
+                    stack.append((target, iter(successors[target])))
+        result: dict[str, list[str]] = {}
+        for step_id in self.order:
+            landing: list[str] = []
+            for target in successors[step_id]:
+                for found in [target] if steps[target].emotion is not None else sorted(through[target], key=self.index.__getitem__):
+                    if found not in landing:
+                        landing.append(found)
+            result[step_id] = landing
+        return result
+
+    def pain_points(self) -> list[tuple[Stage, Step, PainPoint]]:
+        return [(self.stage_of[s], self.steps[s], pain) for s in self.order for pain in self.steps[s].pain_points]
+
+
+def _walks(step: Step, persona: str | None) -> bool:
+    return persona is None or step.personas is None or persona in step.personas
+
+
+def resolve(journey: Journey, persona: str | None = None) -> Resolved:
+    """Build the flow graph and indexes of a validated journey (linear in its size)."""
+    everything = journey.steps()
+    all_steps = {step.id: step for _, step in everything}
+    kept = [(stage, step) for stage, step in everything if _walks(step, persona)]
+    order = [step.id for _, step in kept]
+    index = {step_id: i for i, step_id in enumerate(order)}
+    following: dict[str, list[str]] = {}  # step id -> the first kept step after it, in document order
+    upcoming: list[str] = []
+    for _, step in reversed(everything):
+        following[step.id] = upcoming
+        if step.id in index:
+            upcoming = [step.id]
+
+    def targets(step_id: str) -> list[str]:
+        step = all_steps[step_id]
+        return list(step.next) if step.next is not None else following[step_id]
+
+    successors: dict[str, list[str]] = {}
+    for step_id in order:
+        found: list[str] = []
+        pending = [t for t in targets(step_id) if t in all_steps]
+        visited: set[str] = set()
+        while pending:  # a left-out step passes the flow on to where it would lead
+            target = pending.pop(0)
+            if target in visited:
+                continue
+            visited.add(target)
+            if target in index:
+                if target not in found:
+                    found.append(target)
+            else:
+                pending.extend(t for t in targets(target) if t in all_steps)
+        successors[step_id] = found
+
+    resolved = Resolved(
+        journey=journey,
+        order=order,
+        steps={step.id: step for _, step in kept},
+        stage_of={step.id: stage for stage, step in kept},
+        index=index,
+        successors=successors,
+        persona=persona,
+    )
+    for step_id in order:
+        for pain in resolved.steps[step_id].pain_points:
+            resolved.pain_step[pain.id] = resolved.steps[step_id]
+    for _, step in everything:
+        for opportunity in step.opportunities:
+            for pain_id in opportunity.addresses:
+                resolved.addressed_by.setdefault(pain_id, []).append(opportunity.id)
+    return resolved

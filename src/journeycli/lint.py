@@ -1,0 +1,138 @@
+"""The lint engine: validate, resolve the journey once, run every selected rule, apply suppressions.
+
+A file that fails validation gets its validation findings and no quality
+rules. Rules receive a ``Context`` (the validated journey, its flow graph,
+the data path of every stage, step and pain point, the settings) and yield
+``Finding``s; the engine places them at a line and column, applies the
+configured severity and drops those silenced in the file itself:
+
+    x-journey-ignore:              # on the journey, a stage or a step
+      - rule: P002
+        reason: The drop at payment is expected and tracked in JIRA-123
+
+A suppression applies to its own level and everything inside it. An entry
+that names no known rule, has no reason, or silences nothing is reported as
+L010 (bad-suppression).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .config import Settings
+from .diagnostics import Diagnostic
+from .flow import Resolved, resolve
+from .inputs import UsageError
+from .model import Journey
+from .rules import by_code, lint_rules
+from .rules.base import Finding, LintRule
+from .rules.l010_bad_suppression import RULE as L010
+from .sourcemap import SourceMap
+from .validation import validate
+
+SUPPRESS_KEY = "x-journey-ignore"
+
+
+@dataclass
+class Context:
+    """What every rule may look at; built once per file."""
+
+    file: str
+    journey: Journey
+    resolved: Resolved
+    settings: Settings
+    today: date
+    stage_path: dict[str, tuple] = field(default_factory=dict)
+    step_path: dict[str, tuple] = field(default_factory=dict)
+    pain_path: dict[str, tuple] = field(default_factory=dict)
+
+
+@dataclass
+class _Suppression:
+    code: str
+    scope: tuple  # data path of the journey, stage or step that carries it
+    path: tuple  # data path of the entry itself
+    used: bool = False
+
+
+def _context(file: str, journey: Journey, settings: Settings) -> Context:
+    context = Context(file, journey, resolve(journey, settings.persona), settings, settings.today or date.today())
+    for i, stage in enumerate(journey.stages):
+        context.stage_path[stage.id] = ("stages", i)
+        for j, step in enumerate(stage.steps):
+            context.step_path[step.id] = ("stages", i, "steps", j)
+            for k, pain in enumerate(step.pain_points):
+                context.pain_path[pain.id] = ("stages", i, "steps", j, "pain_points", k)
+    return context
+
+
+def _suppressions(journey: Journey, file: str, smap: SourceMap, out: list[Diagnostic]) -> list[_Suppression]:
+    """Read every `x-journey-ignore` list; malformed entries are reported as L010."""
+    holders: list[tuple[tuple, Any]] = [((), journey)]
+    for i, stage in enumerate(journey.stages):
+        holders.append((("stages", i), stage))
+        holders.extend((("stages", i, "steps", j), step) for j, step in enumerate(stage.steps))
+    known = by_code()
+    found: list[_Suppression] = []
+    for scope, holder in holders:
+        entries = (holder.__pydantic_extra__ or {}).get(SUPPRESS_KEY)
+        if entries is None:
+            continue
+        where = (*scope, SUPPRESS_KEY)
+        if not isinstance(entries, list):
+            out.append(L010.at(file, smap.value(where), f"`{SUPPRESS_KEY}` must be a list of {{rule, reason}} entries"))
+            continue
+        for n, entry in enumerate(entries):
+            path = (*where, n)
+            code = entry.get("rule") if isinstance(entry, dict) else None
+            reason = entry.get("reason") if isinstance(entry, dict) else None
+            if not isinstance(code, str) or code.upper() not in known or code.upper()[0] not in "LP":
+                out.append(L010.at(file, smap.value(path), f"`{code}` is not a lint rule code that can be silenced", "see `journey rules`"))
+            elif not isinstance(reason, str) or not reason.strip():
+                out.append(L010.at(file, smap.value(path), f"the suppression of {code.upper()} gives no `reason`", "say why, so reviewers can judge it"))
+            else:
+                found.append(_Suppression(code.upper(), scope, path))
+    return found
+
+
+def _silenced(code: str, path: tuple, suppressions: list[_Suppression]) -> bool:
+    hit = False
+    for suppression in suppressions:
+        if suppression.code == code and path[: len(suppression.scope)] == suppression.scope:
+            suppression.used = hit = True
+    return hit
+
+
+def _place(rule: LintRule, finding: Finding, context: Context, smap: SourceMap) -> Diagnostic:
+    pos = smap.key(finding.path) if finding.at_key else smap.value(finding.path)
+    severity = context.settings.severity.get(rule.code) or finding.severity
+    return rule.at(context.file, pos, finding.message, finding.hint, severity)
+
+
+def lint_journey(journey: Journey, smap: SourceMap, file: str, settings: Settings) -> list[Diagnostic]:
+    """The quality and pain-point findings of a validated journey."""
+    out: list[Diagnostic] = []
+    if settings.persona is not None and journey.personas is not None and settings.persona not in {p.id for p in journey.personas}:
+        raise UsageError(f"{file}: the persona `{settings.persona}` is not defined in this journey")
+    suppressions = _suppressions(journey, file, smap, out) if settings.runs(L010.code) else []
+    context = _context(file, journey, settings)
+    for rule in lint_rules():
+        if rule.check is None or not settings.runs(rule.code):
+            continue
+        for finding in rule.check(context):
+            if not _silenced(rule.code, finding.path, suppressions):
+                out.append(_place(rule, finding, context, smap))
+    for suppression in suppressions:
+        if not suppression.used and settings.runs(suppression.code):
+            out.append(L010.at(file, smap.value(suppression.path), f"this suppression of {suppression.code} silences nothing", "remove it"))
+    return out
+
+
+def lint_file(data: bytes, file: str, settings: Settings) -> list[Diagnostic]:
+    """Validate one file and, when it is valid, lint it (the runner's check for `journey lint`)."""
+    checked = validate(data, file)
+    if checked.journey is None:
+        return checked.diagnostics
+    return checked.diagnostics + lint_journey(checked.journey, checked.sourcemap, file, settings)

@@ -1,0 +1,48 @@
+"""L004 stale-review: `last_reviewed` missing, or older than the review interval.
+
+The interval is the file's `review_interval_months` when it sets one, else the
+configured default (12 months). A map reviewed on 31 January with a one-month
+interval is due on the last day of February.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from ..diagnostics import Severity
+from .base import Finding, LintRule
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def check(ctx):
+    journey = ctx.journey
+    interval = journey.review_interval_months if "review_interval_months" in journey.model_fields_set else ctx.settings.review_interval_months
+    if journey.last_reviewed is None:
+        yield Finding((), "the journey has no `last_reviewed` date", f"add `last_reviewed: {ctx.today.isoformat()}` after checking the map against reality")
+        return
+    due = add_months(journey.last_reviewed, interval)
+    if ctx.today > due:
+        yield Finding(
+            ("last_reviewed",),
+            f"the map was last reviewed on {journey.last_reviewed.isoformat()}; with a review every {interval} months it was due on {due.isoformat()}",
+            "check the map against current research, then update `last_reviewed`",
+        )
+
+
+RULE = LintRule(
+    code="L004",
+    name="stale-review",
+    severity=Severity.WARNING,
+    summary="`last_reviewed` missing or older than `review_interval_months` (default 12).",
+    why="Journeys change when products, channels and customers do. A map nobody has checked for a year is "
+    "likely to describe a journey that no longer exists.",
+    bad="last_reviewed: 2023-01-15\nreview_interval_months: 6\n",
+    good="last_reviewed: 2026-10-01\nreview_interval_months: 6\n",
+    check=check,
+)

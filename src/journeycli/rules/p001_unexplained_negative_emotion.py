@@ -1,0 +1,29 @@
+"""P001 unexplained-negative-emotion: emotion ≤ -1 on a step with no pain point."""
+
+from __future__ import annotations
+
+from ..diagnostics import Severity
+from .base import Finding, LintRule
+
+
+def check(ctx):
+    for step_id in ctx.resolved.order:
+        step = ctx.resolved.steps[step_id]
+        if step.emotion is not None and step.emotion <= -1 and not step.pain_points:
+            yield Finding(
+                (*ctx.step_path[step_id], "emotion"),
+                f"customers feel bad at `{step_id}` (emotion {step.emotion:+d}) but the step has no pain point saying why",
+                "add a pain point that explains the feeling",
+            )
+
+
+RULE = LintRule(
+    code="P001",
+    name="unexplained-negative-emotion",
+    severity=Severity.WARNING,
+    summary="Emotion ≤ -1 on a step with no pain point.",
+    why="A low point on the emotion curve with no pain point gives the team nothing to act on: nobody knows what hurts.",
+    bad="- id: pay\n  name: Pays\n  emotion: -2\n",
+    good="- id: pay\n  name: Pays\n  emotion: -2\n  pain_points:\n    - id: card-declined\n      description: Cards are declined without a reason.\n",
+    check=check,
+)

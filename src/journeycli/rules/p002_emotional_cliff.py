@@ -1,0 +1,40 @@
+"""P002 emotional-cliff: emotion falls by ≥ 2 (configurable) from a step to a step it leads to.
+
+Reported at the step where the emotion lands. Steps without an emotion (e.g.
+backstage) are passed through; unreachable steps are left to L002.
+"""
+
+from __future__ import annotations
+
+from ..diagnostics import Severity
+from .base import Finding, LintRule
+
+
+def check(ctx):
+    resolved = ctx.resolved
+    reached = resolved.reachable()
+    landings = resolved.emotion_successors()
+    for step_id in resolved.order:
+        before = resolved.steps[step_id].emotion
+        if before is None or step_id not in reached:
+            continue
+        for target in landings[step_id]:
+            after = resolved.steps[target].emotion
+            if before - after >= ctx.settings.cliff:
+                yield Finding(
+                    (*ctx.step_path[target], "emotion"),
+                    f"emotion falls from {before:+d} at `{step_id}` to {after:+d} at `{target}` (a drop of {before - after})",
+                    "find what breaks between these steps; a pain point here should say",
+                )
+
+
+RULE = LintRule(
+    code="P002",
+    name="emotional-cliff",
+    severity=Severity.WARNING,
+    summary="Emotion falls by ≥ 2 from a step to a step it leads to.",
+    why="Sudden drops are where customers abandon; they deserve attention even when neither step is at the bottom.",
+    bad="- id: add-to-cart\n  name: Adds to cart\n  emotion: 2\n- id: see-shipping\n  name: Sees shipping cost\n  emotion: 0\n",
+    good="- id: add-to-cart\n  name: Adds to cart\n  emotion: 1\n- id: see-shipping\n  name: Sees shipping cost\n  emotion: 0\n",
+    check=check,
+)

@@ -1,0 +1,40 @@
+"""P004 metric-off-target: a metric worse than its `target`, by its `better` direction.
+
+A metric without `target` or without `better` cannot be judged and is skipped.
+"""
+
+from __future__ import annotations
+
+from ..diagnostics import Severity
+from .base import Finding, LintRule
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def check(ctx):
+    for step_id in ctx.resolved.order:
+        for n, metric in enumerate(ctx.resolved.steps[step_id].metrics):
+            if metric.target is None or metric.better is None:
+                continue
+            worse = metric.value < metric.target if metric.better == "higher" else metric.value > metric.target
+            if worse:
+                unit = f" {metric.unit}" if metric.unit else ""
+                yield Finding(
+                    (*ctx.step_path[step_id], "metrics", n, "value"),
+                    f"{metric.name or metric.id} at `{step_id}` is {_number(metric.value)}{unit}, "
+                    f"{'below' if metric.better == 'higher' else 'above'} its target of {_number(metric.target)}{unit}",
+                )
+
+
+RULE = LintRule(
+    code="P004",
+    name="metric-off-target",
+    severity=Severity.WARNING,
+    summary="A metric worse than its `target`, by its `better` direction.",
+    why="A KPI that misses its target marks a moment the business already agreed matters.",
+    bad="metrics:\n  - id: conversion\n    value: 0.41\n    target: 0.5\n    better: higher\n",
+    good="metrics:\n  - id: conversion\n    value: 0.55\n    target: 0.5\n    better: higher\n",
+    check=check,
+)

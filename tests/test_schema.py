@@ -1,0 +1,56 @@
+"""The JSON Schema: generated from the models, in sync with schemas/, usable by draft-07 editors."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import yaml
+
+from conftest import EXAMPLES, FIXTURES, ROOT
+from journeycli.schema import schema_text
+
+SHIPPED = ROOT / "schemas" / "journey.schema.json"
+
+
+def test_shipped_schema_is_in_sync_with_the_models():
+    assert SHIPPED.read_text() == schema_text(), "run: journey schema > schemas/journey.schema.json"
+
+
+def _schema():
+    return json.loads(SHIPPED.read_text())
+
+
+def test_schema_is_valid_draft_07_without_2020_keywords():
+    schema = _schema()
+    jsonschema.Draft7Validator.check_schema(schema)
+    text = SHIPPED.read_text()
+    assert "$defs" not in text and "prefixItems" not in text
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+
+
+def _plain(data):
+    return json.loads(json.dumps(data, default=str))
+
+
+def test_examples_validate_against_the_schema_in_a_draft_07_validator():
+    validator = jsonschema.Draft7Validator(_schema())
+    for path in EXAMPLES.glob("*.journey.yaml"):
+        errors = list(validator.iter_errors(_plain(yaml.safe_load(path.read_text()))))
+        assert errors == [], (path, errors[:3])
+
+
+def test_schema_rejects_what_the_validator_rejects():
+    validator = jsonschema.Draft7Validator(_schema())
+    for name in ("e002_schema", "e006_format_2"):
+        data = _plain(yaml.safe_load((FIXTURES / "invalid" / f"{name}.journey.yaml").read_text()))
+        assert list(validator.iter_errors(data)), name
+
+
+def test_every_property_has_a_description_for_editor_hover():
+    schema = _schema()
+    objects = [schema, *schema["definitions"].values()]
+    for obj in objects:
+        for name, prop in obj["properties"].items():
+            assert prop.get("description"), name
+            assert obj["additionalProperties"] is False and "^x-" in obj["patternProperties"]
