@@ -116,7 +116,8 @@ METRICS = [  # (id, name, unit, better, low, high)
     ("nps", "Net promoter score", "points", "higher", -30, 60),
 ]
 LOOP_CHANCE = 0.04
-PAIN_CHANCE = 1 / 3
+PAIN_CHANCE = 0.25
+METRIC_CHANCE = 0.4  # not every step has a KPI; keeps 1,000 x 40 steps near the 16 MB
 
 
 class Context(NamedTuple):
@@ -191,8 +192,9 @@ def make_step(rng: random.Random, index: int, name: str, ctx: Context) -> dict:
         "emotion": rng.choice([-2, -1, -1, 0] if has_pain else [-1, 0, 1, 1, 2]),
         "thoughts": rng.choice(THOUGHTS),
         "sources": sorted(rng.sample(ctx.sources, rng.randint(1, 2))),
-        "metrics": [make_metric(rng)],
     }
+    if rng.random() < METRIC_CHANCE:
+        step["metrics"] = [make_metric(rng)]
     if has_pain:
         pain, fix = rng.choice(PAINS)
         step["pain_points"] = [{

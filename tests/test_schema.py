@@ -54,3 +54,13 @@ def test_every_property_has_a_description_for_editor_hover():
         for name, prop in obj["properties"].items():
             assert prop.get("description"), name
             assert obj["additionalProperties"] is False and "^x-" in obj["patternProperties"]
+
+
+def test_every_property_has_an_example_that_fits_it():
+    schema = _schema()
+    for obj in [schema, *schema["definitions"].values()]:
+        for name, prop in obj["properties"].items():
+            assert prop.get("examples"), name
+            one = {**prop, "definitions": schema["definitions"]}
+            for example in prop["examples"]:
+                assert not list(jsonschema.Draft7Validator(one).iter_errors(example)), (name, example)

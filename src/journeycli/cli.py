@@ -8,6 +8,7 @@ line and exit code 2, and makes sure no traceback ever reaches the user.
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from typing import Annotated, Optional
@@ -175,6 +176,128 @@ def rules(
     raise typer.Exit(show_rules(code, format.value))
 
 
+class ExportFormat(str, Enum):
+    mermaid = "mermaid"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+
+
+class ImportFormat(str, Enum):
+    mermaid = "mermaid"
+    csv = "csv"
+
+
+JourneyFile = Annotated[str, typer.Argument(help="The journey file, or - for stdin.", show_default=False)]
+
+
+@app.command()
+def export(
+    path: JourneyFile,
+    format: Annotated[
+        Optional[ExportFormat],
+        typer.Option("--format", "-f", help="Output format. Default: from the --output suffix (.mmd, .md, .csv, .json).", show_default=False),
+    ] = None,
+    output: Annotated[
+        Optional[str], typer.Option("--output", "-o", help="File to write (atomically; never the input). Default: stdout.", show_default=False)
+    ] = None,
+) -> None:
+    """Export the map as a Mermaid journey diagram, a Markdown report, CSV or JSON.
+
+    Examples:
+
+      journey export map.journey.yaml --format mermaid
+
+      journey export map.journey.yaml -o map.md
+
+      journey export map.journey.yaml --format csv > steps.csv
+    """
+    from .export.command import run_export
+
+    raise typer.Exit(run_export(path, format.value if format else None, output))
+
+
+@app.command("import")
+def import_(
+    path: Annotated[str, typer.Argument(help="A Mermaid journey diagram (or Markdown holding one), a CSV file, or - for stdin.", show_default=False)],
+    source: Annotated[
+        Optional[ImportFormat],
+        typer.Option("--from", help="Input format. Default: from the suffix (.mmd, .md → mermaid; .csv, .tsv → csv).", show_default=False),
+    ] = None,
+    output: Annotated[
+        Optional[str], typer.Option("--output", "-o", help="File to write; - for stdout. Default: ID.journey.yaml.", show_default=False)
+    ] = None,
+    id: Annotated[Optional[str], typer.Option("--id", help="Id of the new journey. Default: made from the title or file name.", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
+) -> None:
+    """Start a journey file from a Mermaid journey diagram or a CSV spreadsheet.
+
+    Examples:
+
+      journey import checkout.mmd
+
+      journey import README.md --from mermaid --id online-checkout
+
+      journey import steps.csv -o checkout.journey.yaml --force
+    """
+    from .importers.command import run_import
+
+    raise typer.Exit(run_import(path, source.value if source else None, output, id, force))
+
+
+@app.command()
+def show(
+    path: JourneyFile,
+    compact: Annotated[bool, typer.Option("--compact", help="Only step names and emotions.")] = False,
+    persona: Annotated[Optional[str], typer.Option("--persona", help="Show the journey as this persona walks it.", show_default=False)] = None,
+) -> None:
+    """Show the map in the terminal: stages as columns, emotions, pain points and an emotion sparkline.
+
+    Examples:
+
+      journey show map.journey.yaml
+
+      journey show map.journey.yaml --compact --persona busy-parent
+
+      journey show map.journey.yaml | less -S
+    """
+    from .show import run_show
+
+    raise typer.Exit(run_show(path, compact, persona, sys.stdout))
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+def diff(
+    sides: Annotated[
+        Optional[list[str]],
+        typer.Argument(help="OLD NEW: each a file or REV:path (read with git). With --base: files or directories.", show_default=False),
+    ] = None,
+    base: Annotated[Optional[str], typer.Option("--base", help="Compare each PATH with its version at this git revision.", show_default=False)] = None,
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format; markdown is a PR comment.")] = DiffFormat.text,
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when anything changed.")] = False,
+    render: Annotated[Optional[str], typer.Option("--render", help="Also draw the new map with the changes marked, as SVG, to this file.", show_default=False)] = None,
+) -> None:
+    """Show what changed between two versions of a journey map: stages, steps, emotions, pain points…
+
+    Examples:
+
+      journey diff old.journey.yaml new.journey.yaml
+
+      journey diff main:maps/checkout.journey.yaml maps/checkout.journey.yaml --format markdown
+
+      journey diff --base origin/main maps/ --exit-code
+    """
+    from .diff.command import run_diff
+
+    raise typer.Exit(run_diff(sides or [], base, format.value, exit_code, render))
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `journey` command; exits with 0, 1, 2 (usage) or 3 (internal error)."""
     from .inputs import UsageError
@@ -203,4 +326,12 @@ def main(argv: list[str] | None = None) -> None:
             "This is a bug in journeycli; please report it with the file that caused it.\n"
         )
         code = EXIT_INTERNAL
-    sys.exit(code if isinstance(code, int) else EXIT_OK)
+    code = code if isinstance(code, int) else EXIT_OK
+    if argv is None:  # the real command: skip freeing every object of a large journey at exit
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (BrokenPipeError, ValueError):
+            pass
+        os._exit(code)
+    sys.exit(code)

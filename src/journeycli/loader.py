@@ -173,18 +173,25 @@ class _Builder:
                 mark = event.start_mark
                 pos = (mark.line + 1, mark.column + 1)
                 frame = stack[-1] if stack else None
-                if frame is not None and frame.is_map and frame.key is _NO_KEY:
-                    self._key(frame, event, pos)
-                    continue
-                if event.tag is None and event.anchor is None and not event.implicit[0]:
-                    value, loc = event.value, pos  # quoted text: the common case
+                text = event.value
+                if frame is not None and frame.is_map:
+                    key = frame.key
+                    if key is _NO_KEY:  # a key: the common case inlined from _key
+                        if event.tag is None and text != "<<" and text not in frame.value:
+                            frame.key, frame.key_pos = text, pos
+                        else:
+                            self._key(frame, event, pos)
+                        continue
+                else:
+                    key = None
+                if event.tag is None and event.anchor is None and (not event.implicit[0] or (text and text[0] not in _RESOLVERS)):
+                    value, loc = text, pos  # text YAML cannot read as anything else: the common case
                 else:
                     value, loc = self._build_scalar(event, pos)
                     if event.anchor is not None:
                         self.anchors[event.anchor] = (value, loc, 1)
-                if frame is not None and frame.is_map and frame.key is not _MERGE and frame.key is not _SKIP:
-                    key = frame.key  # the common case of `key: value`, inlined from _add
-                    frame.value[key] = value
+                if key is not None and key is not _MERGE and key is not _SKIP:
+                    frame.value[key] = value  # `key: value`, inlined from _add
                     frame.loc.keys[key] = (frame.key_pos, loc)
                     frame.key = _NO_KEY
                     frame.size += 1

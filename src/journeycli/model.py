@@ -150,9 +150,21 @@ class Step(_Model):
     thoughts: str | None = Field(None, description="What the customer thinks here, in their words.", examples=["Is shipping included?"])
     moment_of_truth: bool = Field(False, description="A moment that matters most to the customer.", examples=[False])
     sources: list[str] = Field(default_factory=list, description="Ids of the sources behind this step.", examples=[["survey-q2"]])
-    metrics: list[Metric] = Field(default_factory=list, description="KPIs measured at this step.")
-    pain_points: list[PainPoint] = Field(default_factory=list, description="What hurts the customer here.")
-    opportunities: list[Opportunity] = Field(default_factory=list, description="Ways to improve this step or others.")
+    metrics: list[Metric] = Field(
+        default_factory=list,
+        description="KPIs measured at this step.",
+        examples=[[{"id": "bounce-rate", "name": "Bounce rate", "value": 0.41, "target": 0.3, "better": "lower"}]],
+    )
+    pain_points: list[PainPoint] = Field(
+        default_factory=list,
+        description="What hurts the customer here.",
+        examples=[[{"id": "hidden-shipping", "description": "Shipping cost appears only at the last step.", "severity": "high"}]],
+    )
+    opportunities: list[Opportunity] = Field(
+        default_factory=list,
+        description="Ways to improve this step or others.",
+        examples=[[{"id": "show-shipping-early", "description": "Show shipping on product pages.", "addresses": ["hidden-shipping"]}]],
+    )
     next: list[str] | None = Field(
         None,
         description="Step ids this step leads to, replacing the default (the next step in the file): several ids "
@@ -168,7 +180,9 @@ class Stage(_Model):
     name: str = Field(description="Display name of the stage.", examples=["Consideration"])
     description: str | None = Field(None, description="What this stage covers.", examples=["Compares offers."])
     goal: str | None = Field(None, description="The customer's goal in this stage.", examples=["Find the best price"])
-    steps: list[Step] = Field(default_factory=list, description="The steps of this stage, in order.")
+    steps: list[Step] = Field(
+        default_factory=list, description="The steps of this stage, in order.", examples=[[{"id": "compare-prices", "name": "Compares prices", "emotion": 0}]]
+    )
 
 
 class Journey(_Model):
@@ -186,11 +200,23 @@ class Journey(_Model):
     last_reviewed: IsoDate | None = Field(None, description="When the map was last checked against reality (YYYY-MM-DD).", examples=["2026-09-01"])
     review_interval_months: int = Field(12, ge=1, description="How often the map should be reviewed, in months.", examples=[6])
     personas: list[Persona] | None = Field(
-        None, description="The customers this journey follows. When absent, step `personas` are free text."
+        None,
+        description="The customers this journey follows. When absent, step `personas` are free text.",
+        examples=[[{"id": "bargain-hunter", "name": "Bargain hunter"}]],
     )
-    channels: list[Channel] | None = Field(None, description="Channels used. When absent, step `channel` is free text.")
-    sources: list[Source] = Field(default_factory=list, description="Research evidence cited by steps and pain points.")
-    stages: list[Stage] = Field(min_length=1, description="The stages, in journey order; at least one.")
+    channels: list[Channel] | None = Field(
+        None, description="Channels used. When absent, step `channel` is free text.", examples=[[{"id": "web", "name": "Web shop"}]]
+    )
+    sources: list[Source] = Field(
+        default_factory=list,
+        description="Research evidence cited by steps and pain points.",
+        examples=[[{"id": "survey-q2", "kind": "survey", "title": "Q2 checkout survey (n=412)"}]],
+    )
+    stages: list[Stage] = Field(
+        min_length=1,
+        description="The stages, in journey order; at least one.",
+        examples=[[{"id": "consideration", "name": "Consideration", "steps": [{"id": "compare-prices", "name": "Compares prices"}]}]],
+    )
 
     def steps(self) -> list[tuple[Stage, Step]]:
         """Every step with its stage, in document order."""
