@@ -187,3 +187,12 @@ def test_examples_carry_the_schema_modeline():
     for path in EXAMPLES.glob("*.journey.yaml"):
         assert path.read_text().startswith("# yaml-language-server: $schema=../schemas/journey.schema.json"), path
         assert yaml.safe_load(path.read_text())["format"] == 1
+
+
+def test_gitlab_code_quality_report(cli):
+    issues = json.loads(cli("validate", BAD, "-f", "gitlab").out)
+    assert len(issues) == 5
+    first = issues[0]
+    assert first["check_name"] == "E005 unknown-reference" and first["severity"] == "major"
+    assert first["location"] == {"path": "tests/fixtures/invalid/e005_unknown_references.journey.yaml", "lines": {"begin": 19}}
+    assert len({i["fingerprint"] for i in issues}) == 5

@@ -1,4 +1,4 @@
-"""Reporters turn findings into text, JSON, GitHub annotations or SARIF; checks never print.
+"""Reporters turn findings into text, JSON, GitHub annotations, SARIF or GitLab Code Quality; checks never print.
 
 Machine formats are written with plain ``write`` calls: Rich would wrap long
 lines, eat ``[bold]`` in messages as markup and inject colour codes.
@@ -28,7 +28,15 @@ class Report:
 
 Reporter = Callable[[Report, TextIO], None]
 
-FORMATS = ("text", "json", "github", "sarif")
+FORMATS = ("text", "json", "github", "sarif", "gitlab")
+
+
+def relative_path(file: str) -> str:
+    """Repository-relative with forward slashes, as code-scanning tools match files against the checkout."""
+    if file == "<stdin>":
+        return "stdin"
+    path = os.path.relpath(file) if os.path.isabs(file) else os.path.normpath(file)
+    return path.replace(os.sep, "/")
 
 
 def default_format() -> str:
@@ -46,6 +54,8 @@ def get(name: str) -> Reporter:
         from .github import report
     elif name == "sarif":
         from .sarif import report
+    elif name == "gitlab":
+        from .gitlab import report
     else:
         raise KeyError(name)
     return report

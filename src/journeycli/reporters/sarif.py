@@ -4,25 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from typing import TextIO
 
 from .. import __version__
 from ..diagnostics import Severity
 from ..rules import all_rules
-from . import Report
+from . import Report, relative_path
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _HOME = "https://github.com/journeycli/journeycli"
-
-
-def _uri(file: str) -> str:
-    """Repository-relative, forward slashes: what code scanning matches against the checkout."""
-    if file == "<stdin>":
-        return "stdin"
-    path = os.path.relpath(file) if os.path.isabs(file) else os.path.normpath(file)
-    return path.replace(os.sep, "/")
 
 
 def report(result: Report, out: TextIO) -> None:
@@ -49,7 +40,7 @@ def report(result: Report, out: TextIO) -> None:
     }
     results = []
     for d in result.diagnostics:
-        fingerprint = hashlib.sha256(f"{d.code}\0{_uri(d.file)}\0{d.message}".encode()).hexdigest()[:32]
+        fingerprint = hashlib.sha256(f"{d.code}\0{relative_path(d.file)}\0{d.message}".encode()).hexdigest()[:32]
         entry = {
             "ruleId": d.code,
             "level": _LEVEL[d.severity],
@@ -57,7 +48,7 @@ def report(result: Report, out: TextIO) -> None:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(d.file), "uriBaseId": "%SRCROOT%"},
+                        "artifactLocation": {"uri": relative_path(d.file), "uriBaseId": "%SRCROOT%"},
                         "region": {"startLine": d.line, "startColumn": d.column},
                     }
                 }
