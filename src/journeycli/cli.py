@@ -177,6 +177,75 @@ def rules(
     raise typer.Exit(show_rules(code, format.value))
 
 
+class RenderFormat(str, Enum):
+    svg = "svg"
+    png = "png"
+    pdf = "pdf"
+    dot = "dot"
+
+
+class RenderView(str, Enum):
+    map = "map"
+    flow = "flow"
+
+
+class RenderTheme(str, Enum):
+    light = "light"
+    dark = "dark"
+    print = "print"
+
+
+class RenderEngine(str, Enum):
+    auto = "auto"
+    graphviz = "graphviz"
+    graphviz_pure = "graphviz-pure"
+
+
+@app.command()
+def render(
+    paths: Paths = None,
+    output: Annotated[
+        Optional[str],
+        typer.Option("--output", "-o", help="FILE, DIR (existing, or ending in /) or - for stdout. Default: <stem>.<format> in the current directory.", show_default=False),
+    ] = None,
+    format: Annotated[
+        Optional[RenderFormat], typer.Option("--format", "-f", help="Picture format. Default: from the -o suffix, else svg.", show_default=False)
+    ] = None,
+    view: Annotated[RenderView, typer.Option("--view", help="map: the journey-map poster; flow: the step flow graph.")] = RenderView.map,
+    persona: Annotated[Optional[str], typer.Option("--persona", help="Draw the journey as this persona walks it.", show_default=False)] = None,
+    theme: Annotated[RenderTheme, typer.Option("--theme", help="Colours: light, dark, or print (greyscale).")] = RenderTheme.light,
+    engine: Annotated[
+        Optional[RenderEngine],
+        typer.Option("--engine", help="Layout engine. Default: $JOURNEY_ENGINE, else auto (system Graphviz if on PATH, else graphviz-pure).", show_default=False),
+    ] = None,
+    timeout: Annotated[float, typer.Option("--timeout", help="Stop a layout that takes longer than this many seconds.")] = 60.0,
+) -> None:
+    """Draw journey maps as SVG, PNG, PDF or DOT.
+
+    Examples:
+
+      journey render map.journey.yaml
+
+      journey render examples/ -o maps/ --format png
+
+      journey render map.journey.yaml --view flow --persona busy-parent -o flow.svg
+    """
+    from .render.command import render_paths
+
+    raise typer.Exit(
+        render_paths(
+            paths,
+            output,
+            format.value if format else None,
+            view.value,
+            persona,
+            theme.value,
+            engine.value if engine else None,
+            timeout,
+        )
+    )
+
+
 class ExportFormat(str, Enum):
     mermaid = "mermaid"
     markdown = "markdown"
@@ -189,7 +258,7 @@ class ImportFormat(str, Enum):
     csv = "csv"
 
 
-JourneyFile = Annotated[str, typer.Argument(help="The journey file, or - for stdin.", show_default=False)]
+JourneyFile = Annotated[str, typer.Argument(metavar="FILE", help="The journey file, or - for stdin.", show_default=False)]
 
 
 @app.command()
@@ -220,7 +289,9 @@ def export(
 
 @app.command("import")
 def import_(
-    path: Annotated[str, typer.Argument(help="A Mermaid journey diagram (or Markdown holding one), a CSV file, or - for stdin.", show_default=False)],
+    path: Annotated[
+        str, typer.Argument(metavar="FILE", help="A Mermaid journey diagram (or Markdown holding one), a CSV file, or - for stdin.", show_default=False)
+    ],
     source: Annotated[
         Optional[ImportFormat],
         typer.Option("--from", help="Input format. Default: from the suffix (.mmd, .md → mermaid; .csv, .tsv → csv).", show_default=False),
@@ -260,7 +331,7 @@ def show(
 
       journey show map.journey.yaml --compact --persona busy-parent
 
-      journey show map.journey.yaml | less -S
+      NO_COLOR=1 journey show map.journey.yaml > map.txt
     """
     from .show import run_show
 
@@ -297,6 +368,39 @@ def diff(
     from .diff.command import run_diff
 
     raise typer.Exit(run_diff(sides or [], base, format.value, exit_code, render))
+
+
+class PainsFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
+@app.command()
+def pains(
+    paths: Paths = None,
+    format: Annotated[PainsFormat, typer.Option("--format", "-f", help="Output format.")] = PainsFormat.text,
+    top: Annotated[Optional[int], typer.Option("--top", min=1, metavar="N", help="Keep the N highest-scoring pain points of each file.", show_default=False)] = None,
+    unaddressed: Annotated[bool, typer.Option("--unaddressed", help="Keep only pain points no opportunity addresses.")] = False,
+    persona: Annotated[Optional[str], typer.Option("--persona", help="Report the journey as this persona walks it.", show_default=False)] = None,
+    config: Annotated[
+        Optional[str], typer.Option("--config", help="Configuration file (journey.toml or pyproject.toml). Default: the nearest one upward.", show_default=False)
+    ] = None,
+) -> None:
+    """Rank every pain point by score (severity × share affected × moment of truth × emotion) and show each stage's hotspots.
+
+    Examples:
+
+      journey pains examples/
+
+      journey pains map.journey.yaml --unaddressed --top 5
+
+      journey pains maps/ --persona busy-parent --format csv > pains.csv
+    """
+    from .pains_report import run_pains
+
+    raise typer.Exit(run_pains(paths, format.value, top, unaddressed, persona, config))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -61,7 +61,7 @@ IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(strict=True, extra="allow", json_schema_extra=_no_unknown_keys)
+    model_config = ConfigDict(strict=True, extra="allow", allow_inf_nan=False, json_schema_extra=_no_unknown_keys)
 
 
 class Persona(_Model):

@@ -1,0 +1,160 @@
+"""Reading a CSV spreadsheet in the layout `journey export --format csv` writes.
+
+Only ``stage_name`` and ``step_name`` are required; every other column of
+``COLUMNS`` is optional, in any order. Headers are matched loosely
+(``Stage name`` = ``stage_name``). Rows of one stage must be together; a row
+with an empty step is a stage without steps. ``pain_count`` and
+``worst_severity`` are summaries and are not read back. Channels and personas
+named in the sheet are declared with ids made from their names (an id stays as
+it is). The delimiter is ``,``, ``;`` or a tab, whichever the header uses most.
+A leading ``'`` added against formula injection is removed again.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import re
+from typing import Any, get_args
+
+from ..export.csv_format import COLUMNS, unguard
+from ..model import Layer
+from . import Malformed
+from .draft import Draft
+from .ids import UniqueIds
+
+REQUIRED = ("stage_name", "step_name")
+_SUMMARIES = ("pain_count", "worst_severity")
+_STEP_COLUMNS = tuple(c for c in COLUMNS if c not in ("stage_id", "stage_name") and c not in _SUMMARIES)
+_EMOTION = re.compile(r"[-+]?\d+(\.0*)?")
+_NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
+_METRIC = re.compile(rf"\s*([^=]+?)\s*=\s*({_NUMBER})\s*(?:/\s*({_NUMBER})\s*)?")
+_TRUTH = {"true": True, "yes": True, "y": True, "1": True, "x": True, "false": False, "no": False, "n": False, "0": False}
+_LAYERS = get_args(Layer)
+
+
+def _column(header: str) -> str:
+    return re.sub(r"[\s-]+", "_", header.strip().lstrip("\ufeff").lower())
+
+
+def _delimiter(text: str) -> str:
+    first = text.split("\n", 1)[0]
+    return max(",;\t", key=first.count) if any(d in first for d in ",;\t") else ","
+
+
+def _columns(header: list[str]) -> list[str]:
+    names = [_column(cell) for cell in header]
+    for name in names:
+        if name not in COLUMNS:
+            close = difflib.get_close_matches(name, COLUMNS, n=1)
+            hint = f"did you mean `{close[0]}`?" if close else f"the columns are: {', '.join(COLUMNS)}"
+            raise Malformed(1, f"unknown column `{name}`; {hint}")
+        if names.count(name) > 1:
+            raise Malformed(1, f"the column `{name}` appears twice")
+    missing = [name for name in REQUIRED if name not in names]
+    if missing:
+        raise Malformed(1, f"the header needs the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
+    return names
+
+
+def _emotion(value: str, line: int) -> int | None:
+    if not value:
+        return None
+    if not _EMOTION.fullmatch(value) or not -2 <= int(float(value)) <= 2:
+        raise Malformed(line, f"emotion must be a whole number from -2 to 2; found `{value}`")
+    return int(float(value))
+
+
+def _truth(value: str, line: int) -> bool | None:
+    if value.lower() not in _TRUTH:
+        raise Malformed(line, f"moment_of_truth must be true or false; found `{value}`")
+    return _TRUTH[value.lower()] or None
+
+
+def _layer(value: str, line: int) -> str | None:
+    if value.lower() not in _LAYERS:
+        raise Malformed(line, f"layer must be one of {', '.join(_LAYERS)}; found `{value}`")
+    return value.lower() if value.lower() != "frontstage" else None
+
+
+def _number(text: str) -> int | float:
+    value = float(text)
+    return int(value) if value.is_integer() and re.fullmatch(r"[-+]?\d+", text) else value
+
+
+def _metrics(value: str, line: int) -> list[dict[str, Any]]:
+    ids = UniqueIds("metric")
+    metrics = []
+    for part in filter(str.strip, value.split(";")):
+        match = _METRIC.fullmatch(part)
+        if match is None:
+            raise Malformed(line, f"a metric is written `id=value` or `id=value/target`; found `{part.strip()}`")
+        metric: dict[str, Any] = {"id": ids.make(match[1]), "value": _number(match[2])}
+        if match[3] is not None:
+            metric["target"] = _number(match[3])
+        metrics.append(metric)
+    return metrics
+
+
+class _Sheet:
+    """Rows into a draft, one stage at a time."""
+
+    def __init__(self) -> None:
+        self.draft = Draft()
+        self.stage: dict = {}
+        self.stage_key: str | None = None
+        self.closed: dict[str, int] = {}  # stage key -> the line where it started
+
+    def row(self, cells: dict[str, str], line: int) -> None:
+        name, key = cells.get("stage_name", ""), cells.get("stage_id") or cells.get("stage_name", "")
+        if not name:
+            raise Malformed(line, "stage_name is empty; every row names its stage")
+        if key != self.stage_key:
+            if key in self.closed:
+                raise Malformed(line, f"the stage `{key}` (line {self.closed[key]}) continues here after another stage; keep each stage's rows together")
+            self.closed[key] = line
+            self.stage, self.stage_key = self.draft.add_stage(name, cells.get("stage_id")), key
+        if cells.get("step_name"):
+            self.step(self.stage, cells, line)
+        elif filled := [c for c in _STEP_COLUMNS if cells.get(c)]:
+            raise Malformed(line, f"step_name is empty, but this row has {', '.join(filled)}")
+
+    def step(self, stage: dict, cells: dict[str, str], line: int) -> None:
+        channel, personas = cells.get("channel"), [p.strip() for p in cells.get("personas", "").split(";") if p.strip()]
+        self.draft.add_step(
+            stage,
+            cells["step_name"],
+            cells.get("step_id"),
+            description=cells.get("description") or None,
+            channel=self.draft.channels.id_for(channel) if channel else None,
+            personas=[self.draft.personas.id_for(p) for p in personas] or None,
+            layer=_layer(cells["layer"], line) if cells.get("layer") else None,
+            emotion=_emotion(cells.get("emotion", ""), line),
+            moment_of_truth=_truth(cells["moment_of_truth"], line) if cells.get("moment_of_truth") else None,
+            metrics=_metrics(cells.get("metrics", ""), line) or None,
+        )
+
+
+def parse(text: str) -> Draft:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    sheet = _Sheet()
+    names: list[str] | None = None
+    line = 1
+    try:
+        for cells in reader:
+            if names is None:
+                names = _columns(cells)
+            elif any(cell.strip() for cell in cells):
+                if len(cells) > len(names):
+                    raise Malformed(line, f"this row has {len(cells)} cells, but the header has {len(names)} columns")
+                sheet.row({name: unguard(cell.strip()) for name, cell in zip(names, cells)}, line)
+            line = reader.line_num + 1
+    except csv.Error as error:
+        hint = "; a quoted cell is never closed" if "end of data" in str(error) else ""
+        raise Malformed(line, f"the row that starts here is not valid CSV: {error}{hint}") from None
+    if names is None:
+        raise Malformed(1, "the file is empty; the first line must be a header with stage_name and step_name")
+    if not sheet.draft.stages:
+        raise Malformed(line, "the file has a header but no rows")
+    return sheet.draft

@@ -1,0 +1,166 @@
+"""Reading a Mermaid ``journey`` diagram: title → title, sections → stages, tasks → steps.
+
+A task ``Pay: 2: Shopper, Partner`` becomes the step "Pay" with emotion
+``score - 3`` (Mermaid's 1–5 scale moved to -2 … +2, rounded and clamped), and
+its actors become declared personas. A step whose actors are all the
+diagram's actors gets no `personas` (which means every persona). Tasks before
+the first section go into a stage called "Steps". ``accDescr`` becomes the
+description. The file may be the diagram itself or Markdown holding it in a
+```` ```mermaid ```` block; a ``---`` front-matter block is skipped (its
+``title:`` is used when the diagram has none).
+
+The grammar followed is Mermaid's own: ``#`` and ``%%`` start comments, ``;``
+is not allowed, keywords are case-insensitive. What Mermaid would reject is
+rejected here with the line to fix.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ..export.mermaid import KEYWORD_GUARD
+from . import Malformed
+from .draft import Draft
+
+_FENCE = re.compile(r"^\s*(```|~~~)\s*mermaid\s*$", re.IGNORECASE)
+_TITLE = re.compile(r"(?i)title\s+(.*)")
+_ACC_TITLE = re.compile(r"(?i)acctitle\s*:")
+_ACC_DESCR = re.compile(r"(?i)accdescr\s*:(.*)")
+_ACC_DESCR_BLOCK = re.compile(r"(?i)accdescr\s*\{(.*)")
+_SECTION = re.compile(r"(?i)section\s+(.*)")
+_SCORE = re.compile(r"[-+]?\d+(\.\d+)?")
+
+Line = tuple[int, str]
+
+
+def _diagram(text: str) -> list[Line]:
+    """The numbered lines of the diagram: the whole file, or the first ```mermaid block that holds a journey."""
+    lines = list(enumerate(text.splitlines(), 1))
+    start = 0
+    while start < len(lines):
+        opening = next((i for i in range(start, len(lines)) if _FENCE.match(lines[i][1])), None)
+        if opening is None:
+            break
+        fence = lines[opening][1].strip()[:3]
+        closing = next((i for i in range(opening + 1, len(lines)) if lines[i][1].strip() == fence), len(lines))
+        block = lines[opening + 1 : closing]
+        if any(line.strip().lower() == "journey" for _, line in block):
+            return block
+        start = closing + 1
+    return lines
+
+
+def _front_matter(lines: list[Line]) -> tuple[list[Line], str | None]:
+    """Lines after a leading ``---`` block, and the block's ``title:`` if it has one."""
+    meaningful = [i for i, (_, line) in enumerate(lines) if line.strip()]
+    if not meaningful or lines[meaningful[0]][1].strip() != "---":
+        return lines, None
+    first = meaningful[0]
+    end = next((i for i in range(first + 1, len(lines)) if lines[i][1].strip() == "---"), None)
+    if end is None:
+        raise Malformed(lines[first][0], "the front matter that starts here has no closing `---`")
+    title = next((line.split(":", 1)[1].strip().strip("'\"") for _, line in lines[first + 1 : end] if line.startswith("title:")), None)
+    return lines[end + 1 :], title or None
+
+
+def _emotion(score_text: str, number: int) -> int:
+    if not _SCORE.fullmatch(score_text):
+        shown = score_text or "nothing"
+        raise Malformed(number, f"the score must be a number from 1 to 5; found {shown}")
+    return max(-2, min(2, math.floor(float(score_text) + 0.5) - 3))
+
+
+class _Reader:
+    """Mermaid statements, one line at a time, into a draft."""
+
+    def __init__(self) -> None:
+        self.draft = Draft()
+        self.stage: dict | None = None
+
+    def statement(self, number: int, line: str) -> None:
+        if match := _TITLE.fullmatch(line):
+            self.draft.title = match[1].strip()
+        elif _ACC_TITLE.match(line):
+            pass  # an accessibility title repeats the title for screen readers
+        elif match := _ACC_DESCR.fullmatch(line):
+            self.draft.description = match[1].strip() or None
+        elif match := _SECTION.fullmatch(line):
+            if ":" in match[1]:
+                raise Malformed(number, "a section name cannot contain `:`")
+            self.stage = self.draft.add_stage(match[1].strip())
+        else:
+            self.task(number, line)
+
+    def task(self, number: int, line: str) -> None:
+        name, colon, data = line.partition(":")
+        name = name.strip().removeprefix(KEYWORD_GUARD).strip()
+        if not colon:
+            raise Malformed(number, f"expected a task `name: score: actors`, a `section` or a `title`; found `{_short(line)}`")
+        if not name:
+            raise Malformed(number, "this task has no name before the `:`")
+        pieces = data.split(":")
+        if len(pieces) > 2:
+            raise Malformed(number, "a task has at most two `:` (`name: score: actor, actor`); a name cannot contain `:`")
+        emotion = _emotion(pieces[0].strip(), number)
+        names = [actor.strip() for actor in pieces[1].split(",")] if len(pieces) == 2 else []
+        if self.stage is None:
+            self.stage = self.draft.add_stage("Steps")
+        personas = list(dict.fromkeys(self.draft.personas.id_for(n) for n in names if n))
+        self.draft.add_step(self.stage, name, personas=personas, emotion=emotion)
+
+    def finish(self) -> Draft:
+        """Leave `personas` out where a step has every actor, or none: both mean every persona."""
+        everyone = self.draft.personas.ids()
+        for step in self.draft.steps():
+            if not step["personas"] or set(step["personas"]) == everyone:
+                del step["personas"]
+        return self.draft
+
+
+def _short(line: str) -> str:
+    return line if len(line) <= 40 else line[:39] + "…"
+
+
+def parse(text: str) -> Draft:
+    lines, front_title = _front_matter(_diagram(text))
+    reader = _Reader()
+    header: int | None = None
+    description_from: int | None = None  # the line where an `accDescr {` block opened
+    description: list[str] = []
+    for number, raw in lines:
+        if description_from is not None:
+            body, closed, _ = raw.partition("}")
+            description.append(body.strip())
+            if closed:
+                reader.draft.description = " ".join(part for part in description if part) or None
+                description_from = None
+            continue
+        line = raw.strip()
+        if line.startswith("%%"):
+            continue
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if ";" in line:
+            raise Malformed(number, "Mermaid does not allow `;` in a journey; remove it or use `,`")
+        if header is None:
+            if line.lower() != "journey":
+                raise Malformed(number, f"a Mermaid journey diagram starts with the line `journey`; found `{_short(line)}`")
+            header = number
+        elif match := _ACC_DESCR_BLOCK.fullmatch(line):
+            head, closed, _ = match[1].partition("}")
+            if closed:
+                reader.draft.description = head.strip() or None
+            else:
+                description_from, description = number, [head.strip()]
+        else:
+            reader.statement(number, line)
+    if description_from is not None:
+        raise Malformed(description_from, "the `accDescr {` block that starts here is not closed with `}`")
+    if header is None:
+        raise Malformed(1, "no `journey` line: this is not a Mermaid journey diagram")
+    if not reader.draft.stages:
+        raise Malformed(header, "the diagram has no sections and no tasks")
+    reader.draft.title = reader.draft.title or front_title
+    return reader.finish()

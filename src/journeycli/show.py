@@ -1,0 +1,202 @@
+"""`journey show`: the journey map in the terminal, stages side by side.
+
+Layout: the title; owner, review date and size; an emotion sparkline across
+the journey (one block per step, ``▁`` -2 … ``▇`` +2, ``·`` without emotion,
+stages separated by a space); then one column per stage. Each step shows its
+name, its emotion as a number and a face, channel, pain points (``⚠`` and
+severity), opportunities (``→`` and status), and where the flow branches or
+leaves (``↪``). ``--compact`` keeps only emotions and names.
+
+Columns never get narrower than ``MIN_COLUMN`` cells: when the terminal is too
+narrow for every stage, the stages wrap into tables stacked one below the other
+(six stages on 80 columns: two tables of three). Rich measures text in
+terminal cells, so CJK names and emoji keep the borders aligned.
+
+Colour only on a terminal without ``NO_COLOR`` (``terminal.use_rich``);
+anywhere else the same layout is printed without a single escape code.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TextIO
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from .export.symbols import FACES, NO_EMOTION, SPARKS, emotion_label, words
+from .flow import Resolved
+from .inputs import UsageError
+from .model import Journey, Stage, Step
+
+MIN_COLUMN = 18
+"""Narrowest stage column, in cells; below this, stages stack instead."""
+
+_FRAME = 3  # cells a column adds around its text: one border and two padding
+EMOTION_STYLE = {-2: "bold red", -1: "red", 0: "yellow", 1: "green", 2: "bold green"}
+SEVERITY_STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "dim"}
+STATUS_STYLE = {"done": "green", "in_progress": "cyan", "planned": "blue", "idea": "dim"}
+
+
+def check_persona(journey: Journey, persona: str) -> None:
+    """A usage error (exit 2) unless ``persona`` is declared, or named by a step when none are declared."""
+    if journey.personas is not None:
+        known = [p.id for p in journey.personas]
+    else:
+        known = list(dict.fromkeys(p for _, step in journey.steps() for p in step.personas or []))
+    if persona not in known:
+        listed = f"; known personas: {', '.join(known)}" if known else "; this journey names no personas"
+        raise UsageError(f"unknown persona `{persona}`{listed}")
+
+
+def _style(emotion: int | None) -> str:
+    return "dim" if emotion is None else EMOTION_STYLE[emotion]
+
+
+def _emotion(emotion: int | None) -> Text:
+    """The emotion as number and face; the style sits on the span so text appended later stays unstyled."""
+    return Text.assemble((emotion_label(emotion), _style(emotion)))
+
+
+def sparkline(resolved: Resolved) -> Text:
+    """The emotion of every step the view walks, one block each, stages separated by a space."""
+    line = Text.assemble(("emotion ", "bold"))
+    for n, stage in enumerate(resolved.journey.stages):
+        if n:
+            line.append(" ")
+        for step in stage.steps:
+            if step.id in resolved.index:
+                line.append(NO_EMOTION if step.emotion is None else SPARKS[step.emotion], style=_style(step.emotion))
+    return line
+
+
+def _legend(resolved: Resolved) -> Text:
+    """What the blocks mean, and the step where the customer feels worst."""
+    legend = "  ".join(f"{SPARKS[e]} {e:+d}" if e else f"{SPARKS[0]} 0" for e in sorted(FACES)) + f"  {NO_EMOTION} none"
+    felt = [resolved.steps[s] for s in resolved.order if resolved.steps[s].emotion is not None]
+    if felt:
+        low = min(felt, key=lambda step: step.emotion or 0)
+        legend += f" · low point: {low.name} ({emotion_label(low.emotion)})"
+    return Text(legend, style="dim")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _header(resolved: Resolved) -> Text:
+    journey = resolved.journey
+    parts = [f"owner {journey.owner}" if journey.owner else "no owner"]
+    if journey.last_reviewed:
+        parts.append(f"reviewed {journey.last_reviewed.isoformat()} (every {journey.review_interval_months} months)")
+    else:
+        parts.append("never reviewed")
+    parts.append(f"{_count(len(journey.stages), 'stage')}, {_count(len(resolved.order), 'step')}")
+    if resolved.persona is not None:
+        names = {p.id: p.name for p in journey.personas or []}
+        parts.append(f"persona: {names.get(resolved.persona, resolved.persona)}")
+    return Text.assemble((journey.title, "bold"), "\n", (" · ".join(parts), "dim"))
+
+
+def _flow(resolved: Resolved, step: Step) -> Text | None:
+    """Where the flow goes when it is not simply the next step: a branch, a jump back, or an exit."""
+    targets = resolved.successors[step.id]
+    position = resolved.index[step.id]
+    following = resolved.order[position + 1 : position + 2]
+    if targets == following:
+        return None
+    if not targets:
+        return Text("↪ leaves the journey", style="dim")
+    return Text("↪ " + " | ".join(resolved.steps[t].name for t in targets), style="dim")
+
+
+def _one_line(*parts: tuple[str, str]) -> Text:
+    """A marker and a description cut to one line: details belong in `journey export --format markdown`."""
+    return Text.assemble(*parts, no_wrap=True, overflow="ellipsis")
+
+
+def _step(resolved: Resolved, step: Step) -> list[Text]:
+    lines = [Text(step.name, style="bold")]
+    detail = _emotion(step.emotion)
+    if step.channel:
+        channels = {c.id: c.name for c in resolved.journey.channels or []}
+        detail.append(f" · {channels.get(step.channel, step.channel)}", style="dim")
+    if step.layer != "frontstage":
+        detail.append(f" · {step.layer}", style="dim italic")
+    lines.append(detail)
+    if step.moment_of_truth:
+        lines.append(Text("★ moment of truth", style="magenta"))
+    for pain in step.pain_points:
+        lines.append(_one_line((f"⚠ {pain.severity} ", SEVERITY_STYLE[pain.severity]), (pain.description, "")))
+    for opportunity in step.opportunities:
+        lines.append(_one_line((f"→ {words(opportunity.status)} ", STATUS_STYLE[opportunity.status]), (opportunity.description, "")))
+    flow = _flow(resolved, step)
+    if flow is not None:
+        lines.append(flow)
+    return lines
+
+
+def _cell(resolved: Resolved, stage: Stage, compact: bool) -> RenderableType:
+    steps = [step for step in stage.steps if step.id in resolved.index]
+    if not steps:
+        return Text("no steps for this persona" if stage.steps else "no steps", style="dim italic")
+    if compact:  # emotion and name side by side, so a long name wraps under itself
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, justify="right", min_width=5)
+        grid.add_column(overflow="fold")
+        for step in steps:
+            grid.add_row(_emotion(step.emotion), step.name)
+        return grid
+    lines: list[Text] = []
+    for step in steps:
+        if lines:
+            lines.append(Text(""))
+        lines.extend(_step(resolved, step))
+    return Group(*lines)
+
+
+def layout(stage_count: int, width: int) -> tuple[int, int]:
+    """How many stages go side by side, and the text width of each column."""
+    fits = max(1, (width - 1) // (MIN_COLUMN + _FRAME))
+    per_table = math.ceil(stage_count / math.ceil(stage_count / fits))
+    return per_table, max(1, (width - 1) // per_table - _FRAME)
+
+
+def view(resolved: Resolved, width: int, compact: bool = False) -> Group:
+    """The whole map as one Rich renderable for a terminal ``width`` cells wide."""
+    stages = resolved.journey.stages
+    per_table, column = layout(len(stages), width)
+    tables = []
+    for first in range(0, len(stages), per_table):
+        table = Table(box=box.ROUNDED, show_lines=False, pad_edge=True, expand=False)
+        row = []
+        for n, stage in enumerate(stages[first : first + per_table], first + 1):
+            table.add_column(Text(f"{n}. {stage.name}", style="bold"), width=column, vertical="top", overflow="fold")
+            row.append(_cell(resolved, stage, compact))
+        table.add_row(*row)
+        tables.append(table)
+    return Group(_header(resolved), sparkline(resolved), _legend(resolved), *tables)
+
+
+def print_view(resolved: Resolved, out: TextIO, compact: bool = False) -> None:
+    """Print the map on ``out``: coloured on a terminal, plain (no escape codes) anywhere else."""
+    from .terminal import use_rich
+
+    console = Console(file=out, color_system="auto" if use_rich(out) else None, highlight=False, emoji=False, markup=False)
+    console.print(view(resolved, console.width, compact))
+
+
+def run_show(path: str, compact: bool, persona: str | None, out: TextIO) -> int:
+    """`journey show`: exit 0 when shown, 1 when the journey is invalid, 2 for an unknown persona."""
+    from .export.command import read_journey
+    from .flow import resolve
+
+    journey = read_journey(path)
+    if journey is None:
+        return 1
+    if persona is not None:
+        check_persona(journey, persona)
+    print_view(resolve(journey, persona), out, compact)
+    return 0

@@ -1,0 +1,148 @@
+"""`journey show`: the terminal map stays aligned with wide text, fits the width, and honours NO_COLOR."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+
+import pytest
+from rich.cells import cell_len
+from rich.console import Console
+
+from conftest import EXAMPLES, FIXTURES
+from journeycli.flow import resolve
+from journeycli.show import MIN_COLUMN, layout, print_view, sparkline, view
+from journeycli.validation import validate
+
+CJK = FIXTURES / "show" / "cjk.journey.yaml"
+CHECKOUT = EXAMPLES / "ecommerce-checkout.journey.yaml"
+BOX = "╭│├╰"
+
+
+def resolved(path, persona=None):
+    journey = validate(path.read_bytes(), str(path)).journey
+    assert journey is not None
+    return resolve(journey, persona)
+
+
+def render(path, width, compact=False, persona=None) -> list[str]:
+    console = Console(width=width, record=True, color_system=None, file=io.StringIO())
+    console.print(view(resolved(path, persona), width, compact))
+    return console.export_text().splitlines()
+
+
+def eaw_width(line: str) -> int:
+    """Cell width from the Unicode East Asian Width property alone, independent of Rich's tables."""
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def tables(lines: list[str]) -> list[list[str]]:
+    """The rendered tables, each as its lines (from a top border to a bottom border)."""
+    found: list[list[str]] = []
+    for line in lines:
+        if line.startswith("╭"):
+            found.append([])
+        if found and line[:1] in BOX and (len(found[-1]) == 0 or not found[-1][-1].startswith("╰")):
+            found[-1].append(line)
+    return found
+
+
+@pytest.mark.parametrize("width", [100, 72, 40])
+@pytest.mark.parametrize("compact", [False, True])
+def test_cjk_and_emoji_stay_aligned(width, compact):
+    lines = render(CJK, width, compact)
+    assert any("電話で予約する" in line for line in lines) and any("😩" in line for line in lines)
+    rendered = tables(lines)
+    assert rendered
+    for table in rendered:
+        widths = {cell_len(line) for line in table}
+        assert len(widths) == 1, table
+        assert {eaw_width(line) for line in table} == widths
+        assert widths.pop() <= width
+
+
+def test_stages_are_columns_and_stack_instead_of_squeezing():
+    assert layout(6, 200) == (6, 30)
+    assert layout(6, 120) == (3, 36)  # 5 would fit; 3 + 3 is balanced
+    assert layout(6, 80) == (3, 23)
+    assert layout(5, 30) == (1, 26)
+    for stages in range(1, 12):
+        for width in range(20, 240, 7):
+            per_table, column = layout(stages, width)
+            assert column >= MIN_COLUMN or per_table == 1
+            assert per_table * (column + 3) + 1 <= width
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_checkout_fits_the_terminal(width):
+    lines = render(CHECKOUT, width)
+    assert max(cell_len(line) for line in lines if line[:1] in BOX) <= width
+    first, second = ("".join(table[:4]) for table in tables(lines))  # six stages: two rows of three
+    assert "1. Browse" in first and "3. Checkout" in first and "4. Payment" not in first
+    assert "4. Payment" in second and "6. After the" in second
+
+
+def test_step_details_and_compact_view():
+    full = "\n".join(render(CHECKOUT, 320))
+    assert "-2 😞" in full and "+1 🙂" in full
+    assert "⚠ critical" in full and "→ in progress" in full and "★ moment of truth" in full
+    assert "↪ Chooses how to pay | Leaves the checkout" in full  # a branch
+    assert "↪ leaves the journey" in full  # an explicit exit
+    assert "— · backstage" in full
+    compact = "\n".join(render(CHECKOUT, 200, compact=True))
+    assert "Sees the delivery cost" in compact and "-2 😞" in compact
+    assert "⚠" not in compact and "→" not in compact
+
+
+def test_sparkline_has_one_block_per_step_and_gaps_between_stages():
+    assert sparkline(resolved(CHECKOUT)).plain == "emotion ▅▃▅ ▃▂▃ ▃▁▂▃▃ ▃▂▁▅ ·▃▂▅ ▅▃▅"
+    assert sparkline(resolved(CHECKOUT, "busy-parent")).plain == "emotion ▅▅ ▃▃ ▃▁▂▃▃ ▃▂▁▅ ·▃▂▅ ▅▃▅"
+
+
+def test_persona_view_leaves_out_other_steps():
+    text = "\n".join(render(CHECKOUT, 200, persona="busy-parent"))
+    assert "persona: Busy parent" in text
+    assert "Enters the delivery address" in text and "Compares offers elsewhere" not in text
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_no_color_means_no_escape_codes_even_on_a_terminal(monkeypatch):
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    coloured = Terminal()
+    print_view(resolved(CHECKOUT), coloured)
+    assert "\x1b[" in coloured.getvalue()  # the check below can see escape codes
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = Terminal()
+    print_view(resolved(CHECKOUT), plain)
+    assert "\x1b" not in plain.getvalue() and "Sees the delivery cost" in plain.getvalue()
+
+
+def test_cli_piped_output_is_plain(cli, monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    result = cli("show", CHECKOUT)
+    assert result.code == 0 and result.err == ""
+    assert "\x1b" not in result.out
+    lines = result.out.splitlines()
+    assert lines[0] == "Web shop checkout, from cart to parcel"
+    assert lines[1].startswith("owner checkout-team · reviewed 2026-10-12")
+    assert lines[2].startswith("emotion ▅▃▅ ")
+
+
+def test_unknown_persona_is_a_usage_error(cli):
+    result = cli("show", CHECKOUT, "--persona", "nobody")
+    assert result.code == 2
+    assert result.err == "journey: error: unknown persona `nobody`; known personas: bargain-hunter, busy-parent\n"
+    assert result.out == ""
+
+
+def test_invalid_file_prints_diagnostics(cli, tmp_path):
+    bad = tmp_path / "bad.journey.yaml"
+    bad.write_text("format: 1\nid: bad\ntitle: Bad\nstages:\n  - id: s\n    name: S\n    steps:\n      - id: x\n        name: X\n        emotion: 5\n")
+    result = cli("show", bad)
+    assert result.code == 1 and result.out == ""
+    assert f"{bad}:10:18: error E002 `emotion`" in result.err
