@@ -73,7 +73,7 @@ def find_config(start: str | None = None) -> str | None:
         if os.path.isfile(candidate):
             return candidate
         candidate = os.path.join(directory, "pyproject.toml")
-        if os.path.isfile(candidate) and "journey" in _read(candidate).get("tool", {}):
+        if os.path.isfile(candidate) and _journey_table(_read(candidate)) is not None:
             return candidate
         parent = os.path.dirname(directory)
         if parent == directory:
@@ -87,6 +87,12 @@ def _read(path: str) -> dict[str, Any]:
             return tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise UsageError(f"{path}: cannot read the configuration: {error}") from None
+
+
+def _journey_table(document: dict[str, Any]) -> Any:
+    """The `[tool.journey]` value of a pyproject.toml document, or None (also when `tool` is not a table)."""
+    tool = document.get("tool")
+    return tool.get("journey") if isinstance(tool, dict) else None
 
 
 def _known_codes() -> set[str]:
@@ -138,6 +144,9 @@ def parse(table: dict[str, Any], path: str) -> Settings:
             if not isinstance(value, dict):
                 raise UsageError(f"{where} must be a table of CODE = \"level\"")
             codes = check_codes(tuple(k.upper() for k in value), where)
+            prefixes = [code for code in codes if code not in _known_codes()]
+            if prefixes:  # select/ignore take prefixes; a severity is given to one rule at a time
+                raise UsageError(f"{where}: a severity is set per rule, with a full code such as P002, not a prefix: {', '.join(prefixes)}")
             settings[key] = {code: Severity.parse(_level(v, f"{where}.{k}")) for code, (k, v) in zip(codes, value.items())}
         elif key == "thresholds":
             if not isinstance(value, dict):
@@ -159,7 +168,9 @@ def load_settings(config: str | None = None) -> Settings:
     if config is not None and not os.path.isfile(config):
         raise UsageError(f"no such configuration file: {config}")
     document = _read(path)
-    table = document.get("tool", {}).get("journey", {}) if os.path.basename(path) == "pyproject.toml" else document
+    table = _journey_table(document) if os.path.basename(path) == "pyproject.toml" else document
+    if table is None:  # a pyproject.toml given with --config that has no [tool.journey]
+        table = {}
     if not isinstance(table, dict):
         raise UsageError(f"{path}: [tool.journey] must be a table")
     return parse(table, path)

@@ -58,31 +58,51 @@ class Resolved:
         """For each step, the steps with an emotion it leads to, passing through steps without one.
 
         Comparing emotions along the flow skips backstage and other emotionless
-        steps. Each emotionless step's landings are computed once (iteratively,
-        so long chains cannot exhaust the stack).
+        steps. Emotionless steps that loop among themselves share their landings,
+        so they are grouped into strongly connected components (Tarjan's
+        algorithm, iterative so long chains cannot exhaust the stack); each
+        component is finished after every component it leads to, so its landings
+        are computed once, from theirs.
         """
         steps, successors = self.steps, self.successors
         through: dict[str, set[str]] = {}
+        number: dict[str, int] = {}
+        low: dict[str, int] = {}
+        open_: list[str] = []  # visited steps whose component is not finished yet
+        opened_at: dict[str, int] = {}  # step -> its position in ``open_``
         for root in self.order:
-            if steps[root].emotion is not None or root in through:
+            if steps[root].emotion is not None or root in number:
                 continue
+            number[root], low[root], opened_at[root] = len(number), len(number), len(open_)
+            open_.append(root)
             stack = [(root, iter(successors[root]))]
-            open_: dict[str, set[str]] = {root: set()}
             while stack:
                 node, pending = stack[-1]
                 target = next(pending, None)
                 if target is None:
                     stack.pop()
-                    through[node] = open_.pop(node)
                     if stack:
-                        open_[stack[-1][0]] |= through[node]
+                        low[stack[-1][0]] = min(low[stack[-1][0]], low[node])
+                    if low[node] == number[node]:  # ``node`` heads a component: close it
+                        members = set(open_[opened_at[node] :])
+                        del open_[opened_at[node] :]
+                        lands: set[str] = set()
+                        for member in members:
+                            for after in successors[member]:
+                                if steps[after].emotion is not None:
+                                    lands.add(after)
+                                elif after not in members:
+                                    lands |= through[after]
+                        for member in members:
+                            through[member] = lands
                 elif steps[target].emotion is not None:
-                    open_[node].add(target)
-                elif target in through:
-                    open_[node] |= through[target]
-                elif target not in open_:  # a step already open is a loop: it adds nothing new
-                    open_[target] = set()
+                    continue
+                elif target not in number:
+                    number[target], low[target], opened_at[target] = len(number), len(number), len(open_)
+                    open_.append(target)
                     stack.append((target, iter(successors[target])))
+                elif target not in through:  # still open: a loop back into the current component
+                    low[node] = min(low[node], number[target])
         result: dict[str, list[str]] = {}
         for step_id in self.order:
             landing: list[str] = []

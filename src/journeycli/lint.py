@@ -17,7 +17,7 @@ L010 (bad-suppression).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -88,7 +88,9 @@ def _suppressions(journey: Journey, file: str, smap: SourceMap, out: list[Diagno
             path = (*where, n)
             code = entry.get("rule") if isinstance(entry, dict) else None
             reason = entry.get("reason") if isinstance(entry, dict) else None
-            if not isinstance(code, str) or code.upper() not in known or code.upper()[0] not in "LP":
+            if not isinstance(code, str):
+                out.append(L010.at(file, smap.value(path), f"each `{SUPPRESS_KEY}` entry needs a `rule` (a lint rule code such as P002) and a `reason`"))
+            elif code.upper() not in known or code.upper()[0] not in "LP":
                 out.append(L010.at(file, smap.value(path), f"`{code}` is not a lint rule code that can be silenced", "see `journey rules`"))
             elif not isinstance(reason, str) or not reason.strip():
                 out.append(L010.at(file, smap.value(path), f"the suppression of {code.upper()} gives no `reason`", "say why, so reviewers can judge it"))
@@ -116,7 +118,9 @@ def lint_journey(journey: Journey, smap: SourceMap, file: str, settings: Setting
     out: list[Diagnostic] = []
     if settings.persona is not None and journey.personas is not None and settings.persona not in {p.id for p in journey.personas}:
         raise UsageError(f"{file}: the persona `{settings.persona}` is not defined in this journey")
-    suppressions = _suppressions(journey, file, smap, out) if settings.runs(L010.code) else []
+    # Suppressions apply even when L010 itself is not run; only its findings are dropped then.
+    bad_suppressions: list[Diagnostic] = []
+    suppressions = _suppressions(journey, file, smap, bad_suppressions)
     context = _context(file, journey, settings)
     for rule in lint_rules():
         if rule.check is None or not settings.runs(rule.code):
@@ -124,9 +128,13 @@ def lint_journey(journey: Journey, smap: SourceMap, file: str, settings: Setting
         for finding in rule.check(context):
             if not _silenced(rule.code, finding.path, suppressions):
                 out.append(_place(rule, finding, context, smap))
-    for suppression in suppressions:
+    # Under --persona some steps are left out, so a suppression can look unused without being so.
+    for suppression in suppressions if settings.persona is None else ():
         if not suppression.used and settings.runs(suppression.code):
-            out.append(L010.at(file, smap.value(suppression.path), f"this suppression of {suppression.code} silences nothing", "remove it"))
+            bad_suppressions.append(L010.at(file, smap.value(suppression.path), f"this suppression of {suppression.code} silences nothing", "remove it"))
+    if settings.runs(L010.code):
+        severity = settings.severity.get(L010.code)
+        out.extend(replace(d, severity=severity) if severity else d for d in bad_suppressions)
     return out
 
 

@@ -23,7 +23,8 @@ PARALLEL_FROM = 24
 """Below this many files a process pool costs more than it saves."""
 
 
-def _with_excerpts(data: bytes, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+def with_excerpts(data: bytes, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """``diagnostics`` sorted, each with its source line for the text reporter's caret."""
     if not diagnostics:
         return diagnostics
     lines = data.decode("utf-8", "replace").splitlines()
@@ -39,7 +40,7 @@ def check_one(item: Input, check: FileCheck) -> list[Diagnostic]:
         data = item.read()
     except OSError as error:
         return [E001.at(item.name, (1, 1), f"cannot read the file: {error.strerror or error}")]
-    return _with_excerpts(data, check(data, item.name))
+    return with_excerpts(data, check(data, item.name))
 
 
 def _check_chunk(job: tuple[list[Input], FileCheck]) -> list[list[Diagnostic]]:

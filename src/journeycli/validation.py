@@ -42,7 +42,7 @@ class Checked:
 
 
 @contextmanager
-def _no_gc() -> Iterator[None]:
+def no_gc() -> Iterator[None]:
     """Building many small containers triggers the cyclic GC over and over; nothing here makes cycles.
 
     Freezing before re-enabling keeps the first collection afterwards from
@@ -60,7 +60,7 @@ def _no_gc() -> Iterator[None]:
 
 def validate(data: bytes, file: str) -> Checked:
     """Validate one file's bytes; never raises for any input."""
-    with _no_gc():
+    with no_gc():
         loaded = load(data, file)
         checked = Checked(file, None, loaded.sourcemap, loaded.diagnostics)
         if loaded.data is None:

@@ -35,6 +35,7 @@ RULE = LintRule(
     why="Unused definitions are often leftovers of an edit, or evidence that was gathered but never connected to the "
     "moments it explains.",
     bad="channels:\n  - id: fax\n    name: Fax\n",
-    good="channels:\n  - id: web\n    name: Web\n...\n        channel: web\n",
+    good="channels:\n  - id: web\n    name: Web\n"
+    "stages:\n  - id: buy\n    name: Buy\n    steps:\n      - id: pay\n        name: Pays\n        channel: web\n",
     check=check,
 )

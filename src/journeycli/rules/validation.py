@@ -57,8 +57,10 @@ E005 = Rule(
     summary="A reference (channel, personas, sources, next, addresses) to an id that is not defined.",
     why="A reference to nothing is usually a typo or a leftover from a rename; the map would silently lose "
     "a flow edge or a piece of evidence.",
-    bad="channels:\n  - id: web\n    name: Web\n...\n        channel: wbe\n",
-    good="channels:\n  - id: web\n    name: Web\n...\n        channel: web\n",
+    bad="channels:\n  - id: web\n    name: Web\n"
+    "stages:\n  - id: buy\n    name: Buy\n    steps:\n      - id: pay\n        name: Pays\n        channel: wbe\n",
+    good="channels:\n  - id: web\n    name: Web\n"
+    "stages:\n  - id: buy\n    name: Buy\n    steps:\n      - id: pay\n        name: Pays\n        channel: web\n",
 )
 
 E006 = Rule(
