@@ -32,6 +32,7 @@ class Resolved:
     pain_step: dict[str, Step] = field(default_factory=dict)
     addressed_by: dict[str, list[str]] = field(default_factory=dict)  # pain id -> opportunity ids
     persona: str | None = None
+    _reachable: frozenset[str] | None = field(default=None, repr=False)
 
     @property
     def start(self) -> str | None:
@@ -41,8 +42,13 @@ class Resolved:
         """A step where the customer leaves: the end of the journey or an explicit `next: []`."""
         return not self.successors[step_id]
 
-    def reachable(self) -> set[str]:
-        """Step ids the flow reaches from the first step."""
+    def reachable(self) -> frozenset[str]:
+        """Step ids the flow reaches from the first step (computed once; several rules ask)."""
+        if self._reachable is None:
+            self._reachable = frozenset(self._walk())
+        return self._reachable
+
+    def _walk(self) -> set[str]:
         if self.start is None:
             return set()
         seen = {self.start}
