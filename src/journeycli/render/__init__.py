@@ -1,0 +1,54 @@
+"""Rendering journey maps as pictures (`journey render`).
+
+The pipeline, one module each:
+
+- ``labels``: user text made safe for DOT (escaping, cleaning) and fitted
+  into columns (wrapping, truncation with an ellipsis);
+- ``theme``: the light, dark and print palettes;
+- ``map_view`` and ``flow_view``: a resolved journey → DOT source (built with
+  the ``graphviz`` package), with ``parts`` holding what both share;
+- ``output``: running the engine with a time limit, writing files atomically;
+- ``svg``: the finishing pass over the SVG (title and desc, stage groups,
+  nothing active or external);
+- ``command``: what `journey render` does between parsing options and exiting.
+
+``draw`` and ``picture`` are the two calls the rest of the tool needs.
+"""
+
+from __future__ import annotations
+
+from ..engines import Engine
+from ..flow import Resolved
+from .parts import Drawing
+from .theme import THEMES
+
+VIEWS = ("map", "flow")
+__all__ = ["VIEWS", "THEMES", "Drawing", "draw", "picture"]
+
+
+def draw(resolved: Resolved, view: str = "map", theme: str = "light") -> Drawing:
+    """The DOT drawing of a resolved journey in ``view`` (map or flow) and ``theme``."""
+    from . import theme as themes
+
+    palette = themes.get(theme)
+    if view == "flow":
+        from .flow_view import build
+    else:
+        from .map_view import build
+    return build(resolved, palette)
+
+
+def picture(drawing: Drawing, fmt: str, engine: Engine | None, timeout: float) -> bytes:
+    """The bytes of ``drawing`` in ``fmt``: the DOT source itself for ``dot``, else the engine's output."""
+    if fmt == "dot":
+        return drawing.source.encode("utf-8")
+    from .output import run_engine
+
+    if engine is None:
+        raise ValueError("an engine is needed for every format but dot")
+    data = run_engine(engine, drawing, fmt, timeout)
+    if fmt == "svg":
+        from .svg import finish
+
+        data = finish(data, drawing)
+    return data

@@ -1,0 +1,233 @@
+"""`journey render`: from paths and options to pictures on disk, and an exit code.
+
+Order of work, so that nothing is half done when something is wrong: first
+everything that is a usage error (exit 2: the output target, the format, the
+engine, an unknown persona, an output that would overwrite an input), then
+the drawing. Invalid journeys are reported with their validation findings
+and the others are still drawn; the exit code is then 1. A layout that runs
+out of time or an engine that fails is also exit 1, with one line that says
+what to do.
+
+Output rules (docs/render.md): ``-o FILE`` for one journey (format from the
+suffix unless ``--format``), ``-o DIR`` (an existing directory, or a name
+ending in ``/``) for any number, ``-o -`` for stdout; without ``-o`` each
+journey goes to ``<stem>.<format>`` in the current directory.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+
+from ..engines import Engine, EngineError, find_engine
+from ..inputs import Input, UsageError, discover
+from ..model import Journey
+from .output import FORMATS, SUFFIXES, EngineFailed, LayoutTimeout, write_atomic
+
+STDOUT = "-"
+EXIT_OK, EXIT_FAILED = 0, 1
+_STEM_SUFFIXES = (".journey.yaml", ".journey.yml", ".yaml", ".yml")
+
+
+@dataclass
+class Job:
+    item: Input
+    journey: Journey
+    target: str  # a path, or "-" for stdout
+
+
+def stem(item: Input, journey: Journey) -> str:
+    """The output name of a journey without its suffix: the file name minus .journey.yaml/.yaml, or the id for stdin."""
+    if item.path is None:
+        return journey.id
+    base = os.path.basename(item.path)
+    for suffix in _STEM_SUFFIXES:
+        if base.endswith(suffix) and len(base) > len(suffix):
+            return base[: -len(suffix)]
+    return base
+
+
+def _mode(output: str | None, count: int) -> str:
+    """cwd, stdout, dir or file."""
+    if output is None:
+        return "cwd"
+    if output == STDOUT:
+        if count > 1:
+            raise UsageError(f"-o - writes one picture to stdout, but {count} journeys were given; use -o DIR/ instead")
+        return "stdout"
+    if os.path.isdir(output) or output.endswith(("/", os.sep)):
+        return "dir"
+    if count > 1:
+        raise UsageError(f"-o {output} names one file, but {count} journeys were given; use a directory (-o {output}/) instead")
+    return "file"
+
+
+def choose_format(fmt: str | None, mode: str, output: str | None) -> str:
+    """``--format`` if given, else the suffix of ``-o FILE``, else svg."""
+    suffix = os.path.splitext(output)[1].lower() if mode == "file" and output else ""
+    from_suffix = SUFFIXES.get(suffix)
+    if fmt is not None:
+        if fmt not in FORMATS:
+            raise UsageError(f"unknown format `{fmt}`; choose one of {', '.join(FORMATS)}")
+        if from_suffix is not None and from_suffix != fmt:
+            raise UsageError(f"-o {output} ends in {suffix} but --format is {fmt}; make them agree")
+        return fmt
+    if mode == "file":
+        if from_suffix is None:
+            raise UsageError(f"cannot tell the format from `{output}`; name it .svg, .png, .pdf or .dot, or give --format")
+        return from_suffix
+    return "svg"
+
+
+def choose_engine(fmt: str, choice: str | None) -> Engine | None:
+    """The engine that will draw ``fmt`` (None for dot, which needs none); usage errors say how to get one."""
+    if fmt == "dot":
+        return None
+    try:
+        engine = find_engine(choice)
+    except EngineError as error:
+        raise UsageError(str(error)) from error
+    if fmt not in engine.formats:
+        raise UsageError(
+            f"the {engine.name} engine cannot make {fmt.upper()}; install Graphviz (e.g. `apt-get install graphviz` "
+            f"or `brew install graphviz`) so that `dot` is on PATH, or render svg or png"
+        )
+    return engine
+
+
+def check_persona(name: str, journey: Journey, persona: str) -> None:
+    declared = [p.id for p in journey.personas] if journey.personas is not None else None
+    if declared is not None:
+        known = persona in declared
+        listed = ", ".join(declared) if declared else "none"
+    else:
+        mentioned = sorted({p for _, step in journey.steps() for p in step.personas or ()})
+        known = persona in mentioned
+        listed = ", ".join(mentioned) if mentioned else "none"
+    if not known:
+        raise UsageError(f"{name}: no persona `{persona}` in this journey (its personas: {listed})")
+
+
+def _same_file(a: str, b: str) -> bool:
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def plan(valid: list[tuple[Input, Journey]], inputs: list[Input], mode: str, output: str | None, fmt: str) -> list[Job]:
+    """Where each journey's picture goes; refuses collisions and overwriting an input."""
+    jobs = []
+    for item, journey in valid:
+        if mode == "stdout":
+            target = STDOUT
+        elif mode == "file":
+            assert output is not None
+            target = output
+        else:
+            folder = "." if mode == "cwd" else output or "."
+            target = os.path.join(folder, f"{stem(item, journey)}.{fmt}")
+        jobs.append(Job(item, journey, target))
+    if mode == "file" and output is not None:
+        parent = os.path.dirname(os.path.abspath(output))
+        if not os.path.isdir(parent):
+            raise UsageError(f"cannot write {output}: the directory {parent} does not exist")
+    seen: dict[str, str] = {}
+    for job in jobs:
+        if job.target == STDOUT:
+            continue
+        key = os.path.realpath(job.target)
+        if key in seen:
+            raise UsageError(f"{seen[key]} and {job.item.name} would both be written to {job.target}; render them into different directories")
+        seen[key] = job.item.name
+        for item in inputs:
+            if item.path is not None and _same_file(item.path, job.target):
+                raise UsageError(f"refusing to write {job.target}: it is the input file {item.name}")
+    return jobs
+
+
+def _read_all(inputs: list[Input]) -> tuple[list[tuple[Input, Journey]], list]:
+    from ..rules.validation import E001
+    from ..runner import with_excerpts  # the same source-line excerpts `journey validate` shows
+    from ..validation import validate
+
+    valid, findings = [], []
+    for item in inputs:
+        try:
+            data = item.read()
+        except OSError as error:
+            findings.append(E001.at(item.name, (1, 1), f"cannot read the file: {error.strerror or error}"))
+            continue
+        checked = validate(data, item.name)
+        if checked.journey is None:
+            findings.extend(with_excerpts(data, checked.diagnostics))
+        else:
+            valid.append((item, checked.journey))
+    return valid, findings
+
+
+def render_paths(
+    paths: list[str] | None,
+    output: str | None = None,
+    fmt: str | None = None,
+    view: str = "map",
+    persona: str | None = None,
+    theme: str = "light",
+    engine: str | None = None,
+    timeout: float = 60.0,
+) -> int:
+    """Render every journey under ``paths``; returns the exit code (usage errors raise UsageError)."""
+    from . import THEMES, VIEWS, draw, picture
+
+    if view not in VIEWS:
+        raise UsageError(f"unknown view `{view}`; choose one of {', '.join(VIEWS)}")
+    if theme not in THEMES:
+        raise UsageError(f"unknown theme `{theme}`; choose one of {', '.join(THEMES)}")
+    if not timeout > 0:
+        raise UsageError("--timeout must be a positive number of seconds")
+    inputs = discover(paths or ["."])
+    if not inputs:
+        raise UsageError(f"no journey files (*.journey.yaml, *.journey.yml) found in {', '.join(paths or ['.'])}")
+    mode = _mode(output, len(inputs))
+    fmt = choose_format(fmt, mode, output)
+    chosen = choose_engine(fmt, engine)
+    valid, findings = _read_all(inputs)
+    if persona is not None:
+        for item, journey in valid:
+            check_persona(item.name, journey, persona)
+    if mode == "dir" and output is not None:
+        os.makedirs(output, exist_ok=True)
+    jobs = plan(valid, inputs, mode, output, fmt)
+
+    from ..flow import resolve
+
+    for job in jobs:
+        drawing = draw(resolve(job.journey, persona), view, theme)
+        try:
+            data = picture(drawing, fmt, chosen, timeout)
+        except LayoutTimeout:
+            sys.stderr.write(
+                f"journey: error: the layout of {job.item.name} took longer than {timeout:g} s and was stopped; "
+                "raise --timeout, or try the other --view\n"
+            )
+            return EXIT_FAILED
+        except EngineFailed as error:
+            sys.stderr.write(f"journey: error: {job.item.name}: {error}\n")
+            return EXIT_FAILED
+        if job.target == STDOUT:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            write_atomic(job.target, data)
+            sys.stderr.write(f"journey: rendered {job.item.name} -> {job.target}\n")
+    if findings:
+        from .. import reporters
+        from ..reporters import Report
+
+        reporters.get("text")(Report([item.name for item in inputs], findings), sys.stderr if mode == "stdout" else sys.stdout)
+        return EXIT_FAILED
+    return EXIT_OK

@@ -1,0 +1,206 @@
+"""The flow view: the steps as a directed graph laid out by ``dot``.
+
+Where the poster shows stages side by side, this view shows how a customer
+can move: branches, loops back (dashed, in their own colour, left out of the
+ranking so the layout still reads left to right), exits where the customer
+leaves, and steps the flow never reaches (dashed and marked). Stages are
+clusters. Each step shows its emotion as a coloured cell with the signed
+number in it, and its pain points as severity badges.
+
+Layout time with ``dot`` grows fast with edges between clusters (see
+PITFALLS); big journeys get the network-simplex and crossing-minimisation
+limits that keep a 2,000-node chain with cross edges in seconds.
+"""
+
+from __future__ import annotations
+
+from ..flow import Resolved
+from ..model import Step
+from . import labels
+from .parts import (
+    EMOTION_WORDS,
+    SEVERITY_ORDER,
+    SEVERITY_MARKS,
+    STATUS_ORDER,
+    STATUS_WORDS,
+    Drawing,
+    channel_name,
+    description,
+    emotion_number,
+    lines,
+    meta_line,
+    persona_names,
+    pill,
+    severity_label,
+    text,
+    tooltip_for,
+)
+from .theme import FONT, Theme
+
+TEXT_W = 168
+TITLE_W = 900
+NAME, META, PILL, STAGE_NAME, GOAL, TITLE, SUBTITLE = 11, 9, 8.5, 13, 10, 22, 11
+LARGE = 120
+"""From this many steps on, limit dot's ranking and crossing passes (see module doc)."""
+
+
+def _step_label(resolved: Resolved, step: Step, theme: Theme, reachable: bool) -> str:
+    journey = resolved.journey
+    hidden = step.layer != "frontstage"
+    fill = theme.hidden_card if hidden else theme.card
+    rows: list[str] = []
+    if step.moment_of_truth:
+        rows.append(f'<table border="0" cellspacing="0" cellpadding="0"><tr>{pill("MOMENT OF TRUTH", theme.star, PILL)}</tr></table>')
+    if hidden:
+        rows.append(text(step.layer.upper(), PILL, theme.muted, bold=True))
+    if not reachable:
+        rows.append(text("NOT REACHED BY THE FLOW", PILL, theme.muted, bold=True))
+    name, _ = labels.wrap(step.name, TEXT_W, NAME, 3, bold=True)
+    rows.append(lines(name, NAME, theme.text, bold=True))
+    details = [d for d in (channel_name(journey, step.channel), None if hidden else persona_names(journey, step.personas)) if d]
+    if details:
+        meta, _ = labels.wrap(" · ".join(labels.clean(d) for d in details), TEXT_W, META, 2)
+        rows.append(lines(meta, META, theme.muted))
+    if step.pain_points:
+        counts = {s: sum(1 for p in step.pain_points if p.severity == s) for s in SEVERITY_ORDER}
+        badges = [
+            pill(severity_label(s) if n == 1 else f"{SEVERITY_MARKS[s]} {n}× {s.upper()}", theme.severity[s], PILL)
+            for s, n in counts.items()
+            if n
+        ]
+        spacer = '<td width="3"></td>'
+        rows.append(f'<table border="0" cellspacing="0" cellpadding="0"><tr>{spacer.join(badges)}</tr></table>')
+    if step.opportunities:
+        best = max(step.opportunities, key=lambda o: STATUS_ORDER.index(o.status))
+        more = len(step.opportunities)
+        rows.append(text(f"{more} opportunit{'y' if more == 1 else 'ies'}, furthest: {STATUS_WORDS[best.status].lower()}", META, theme.muted, italic=True))
+    body = "".join(f'<tr><td align="left" balign="left">{row}</td></tr>' for row in rows)
+    if step.emotion is not None and not hidden:
+        colours = theme.emotion[step.emotion]
+        mark = f'<td bgcolor="{colours.fill}" width="30" valign="middle">{text(emotion_number(step.emotion), 11, colours.text, bold=True)}</td>'
+    elif hidden:
+        mark = ""
+    else:
+        colours = theme.unknown_emotion
+        mark = f'<td bgcolor="{colours.fill}" width="30">{text("?", 11, colours.text, bold=True)}</td>'
+    style = "solid" if reachable else "dashed"  # square corners: the emotion cell fills its corner
+    return (
+        f'<<table border="1" color="{theme.card_border}" bgcolor="{fill}" style="{style}" cellborder="0" cellspacing="0" cellpadding="5">'
+        f'<tr>{mark}<td><table border="0" cellborder="0" cellspacing="2" cellpadding="0">{body}</table></td></tr></table>>'
+    )
+
+
+def _title_label(resolved: Resolved, theme: Theme) -> str:
+    journey = resolved.journey
+    title, _ = labels.wrap(journey.title, TITLE_W, TITLE, 2, bold=True)
+    meta, _ = labels.wrap(meta_line(resolved), TITLE_W, SUBTITLE, 2, bold=True)
+    rows = [lines(title, TITLE, theme.text, bold=True), lines(meta, SUBTITLE, theme.muted, bold=True)]
+    if journey.description:
+        desc, _ = labels.wrap(journey.description, TITLE_W, SUBTITLE, 2)
+        rows.insert(1, lines(desc, SUBTITLE, theme.text))
+    rows.append(_legend(theme))
+    body = "".join(f'<tr><td align="left" balign="left">{row}</td></tr>' for row in rows)
+    return f'<<table border="0" cellborder="0" cellspacing="4" cellpadding="0">{body}</table>>'
+
+
+def _legend(theme: Theme) -> str:
+    t = theme
+    gap = '<td width="5"></td>'
+    emotion = gap.join(pill(f"{emotion_number(e)} {EMOTION_WORDS[e]}", t.emotion[e], PILL) for e in range(-2, 3))
+    severity = gap.join(pill(severity_label(s), t.severity[s], PILL) for s in SEVERITY_ORDER)
+    cells = [
+        text("Emotion", 9.5, t.text, bold=True), emotion,
+        text("Pain points", 9.5, t.text, bold=True), severity,
+        text("Arrows:", 9.5, t.text, bold=True),
+        text("→ the next step", 9.5, t.text),
+        f'<font point-size="9.5" color="{t.loop_edge}"><b>- - →</b></font>',
+        text("back to an earlier step", 9.5, t.text),
+    ]  # fmt: skip
+    row = "".join(f"<td>{c}</td>" if not c.startswith("<td") else c for c in _spaced(cells))
+    return f'<table border="0" cellborder="0" cellspacing="0" cellpadding="1"><tr>{row}</tr></table>'
+
+
+def _spaced(cells: list[str]) -> list[str]:
+    out: list[str] = []
+    for i, cell in enumerate(cells):
+        if i:
+            out.append('<td width="10"></td>')
+        out.append(cell)
+    return out
+
+
+def build(resolved: Resolved, theme: Theme) -> Drawing:
+    """The flow graph of ``resolved`` as DOT, for ``dot``."""
+    import graphviz  # imported here so that `journey --help` never pays for it
+
+    journey = resolved.journey
+    t = theme
+    g = graphviz.Digraph(journey.id, comment="journeycli flow view: draw with dot")
+    graph_attrs = dict(
+        rankdir="LR", bgcolor=t.background, fontname=FONT, labelloc="t", labeljust="l", pad="0.4",
+        nodesep="0.25", ranksep="0.5", newrank="true", outputorder="nodesfirst", label=_title_label(resolved, t),
+    )  # fmt: skip
+    if len(resolved.order) >= LARGE:
+        graph_attrs.update(nslimit="2", nslimit1="2", mclimit="0.3", searchsize="20")
+    g.attr("graph", **graph_attrs)
+    g.attr("node", shape="plain", fontname=FONT, fontcolor=t.text)
+    g.attr("edge", color=t.edge, arrowsize="0.7", penwidth="1.3", fontname=FONT, fontsize="9", fontcolor=t.muted)
+
+    reachable = resolved.reachable()
+    groups: dict[str, tuple[str, str]] = {}
+    in_order: list[str] = []  # every node of a stage, in document order
+    if resolved.start is not None:
+        g.node("start", id="start", shape="circle", style="filled", fillcolor=t.text, fontcolor=t.background, color=t.text, fixedsize="true", width="0.55", fontsize="9", label="Start")
+        g.edge("start", f"step_{resolved.start}", id="edge_start")
+    for index, stage in enumerate(journey.stages):
+        steps = [s.id for s in stage.steps if s.id in resolved.index]
+        with g.subgraph(name=f"cluster_{stage.id}") as cluster:
+            cluster.attr(
+                id=f"stagebox_{stage.id}", style="rounded,filled", fillcolor=t.bands[index % 2], color=t.card_border,
+                labeljust="l", margin="12", label=_stage_label(stage, t), tooltip=labels.tooltip(stage.goal or stage.name),
+            )  # fmt: skip
+            groups[f"stagebox_{stage.id}"] = (stage.id, labels.clean(stage.name))
+            if not steps:
+                name = f"empty_{stage.id}"
+                cluster.node(name, id=name, label=f"<{text('No steps' if not stage.steps else 'No steps for this persona', META, t.muted, italic=True)}>")
+                groups[name] = (stage.id, labels.clean(stage.name))
+                in_order.append(name)
+            for step_id in steps:
+                step = resolved.steps[step_id]
+                name = f"step_{step_id}"
+                cluster.node(name, id=name, label=_step_label(resolved, step, t, step_id in reachable), tooltip=labels.tooltip(tooltip_for(step)))
+                groups[name] = (stage.id, labels.clean(stage.name))
+                in_order.append(name)
+
+    last = resolved.order[-1] if resolved.order else None
+    entered = {f"step_{target}" for targets in resolved.successors.values() for target in targets}
+    for previous, name in zip(in_order, in_order[1:]):
+        if name not in entered:  # nothing leads here: keep it after what precedes it in the file, not anywhere
+            g.edge(previous, name, style="invis")
+    for step_id in resolved.order:
+        position = resolved.index[step_id]
+        targets = resolved.successors[step_id]
+        for target in targets:
+            attrs = {"id": f"edge_{step_id}__{target}"}
+            if resolved.index[target] <= position:
+                attrs.update(style="dashed", color=t.loop_edge, constraint="false", penwidth="1.5")
+            g.edge(f"step_{step_id}", f"step_{target}", **attrs)
+        if not targets:
+            name = f"end_{step_id}"
+            word = "End" if step_id == last else "Leaves"
+            g.node(
+                name, id=name, shape="box", style="rounded,dashed" if word == "Leaves" else "rounded,filled",
+                fillcolor=t.stage_heads[0], color=t.muted, fontsize="9", fontcolor=t.text, margin="0.08,0.03", height="0.3", label=word,
+            )  # fmt: skip
+            g.edge(f"step_{step_id}", name, id=f"edge_{step_id}__end")
+    return Drawing(g.source, "dot", labels.clean(journey.title), description(resolved), groups)
+
+
+def _stage_label(stage, theme: Theme) -> str:
+    name, _ = labels.wrap(stage.name, 260, STAGE_NAME, 2, bold=True)
+    rows = [lines(name, STAGE_NAME, theme.text, bold=True)]
+    if stage.goal:
+        goal, _ = labels.wrap(f"Goal: {labels.clean(stage.goal)}", 260, GOAL, 2)
+        rows.append(lines(goal, GOAL, theme.muted, italic=True))
+    body = "".join(f'<tr><td align="left" balign="left">{row}</td></tr>' for row in rows)
+    return f'<<table border="0" cellborder="0" cellspacing="1" cellpadding="0">{body}</table>>'

@@ -1,0 +1,89 @@
+"""Running the layout engine and writing what it makes.
+
+The engine runs as a subprocess with a time limit, not through the
+``graphviz`` package's ``pipe()``: that has no timeout, and ``dot`` can take
+minutes on an unlucky graph (PITFALLS). The DOT goes in on stdin and the
+picture comes back on stdout, so no temporary input file is left behind.
+
+Files are written atomically: into a temporary file in the target's own
+directory, then ``os.replace``d over the target, so a reader (or a crash)
+never sees half a picture.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import tempfile
+
+from ..engines import Engine
+from .parts import Drawing
+
+FORMATS = ("svg", "png", "pdf", "dot")
+SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+
+
+class LayoutTimeout(Exception):
+    """The engine did not finish within the time limit and was stopped."""
+
+
+class EngineFailed(Exception):
+    """The engine ran but did not produce the picture."""
+
+
+def engine_command(engine: Engine, drawing: Drawing, fmt: str) -> list[str]:
+    """The command line that lays out ``drawing`` and writes ``fmt`` to stdout."""
+    layout = ["-Kneato", "-n2"] if drawing.layout == "neato" else ["-Kdot"]
+    return [engine.executable, *layout, f"-T{fmt}"]
+
+
+def run_engine(engine: Engine, drawing: Drawing, fmt: str, timeout: float) -> bytes:
+    """Lay out and draw ``drawing``; raises LayoutTimeout or EngineFailed."""
+    try:
+        done = subprocess.run(
+            engine_command(engine, drawing, fmt),
+            input=drawing.source.encode("utf-8"),
+            capture_output=True,
+            timeout=timeout,
+            env={**os.environ, "SOURCE_DATE_EPOCH": "0"},  # reproducible dates, where the engine's libraries honour it
+        )
+    except subprocess.TimeoutExpired as error:  # subprocess.run has already killed the engine
+        raise LayoutTimeout(timeout) from error
+    except OSError as error:
+        raise EngineFailed(f"cannot run {engine.executable}: {error.strerror or error}") from error
+    if done.returncode != 0 or not done.stdout:
+        messages = [line for line in done.stderr.decode("utf-8", "replace").splitlines() if line.strip() and "Warning" not in line]
+        reason = messages[-1].strip() if messages else f"exit code {done.returncode}"
+        raise EngineFailed(f"{engine.name} could not draw it: {reason}")
+    return _without_dates(done.stdout) if fmt == "pdf" else done.stdout
+
+
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}")
+
+
+def _without_dates(pdf: bytes) -> bytes:
+    """A PDF with its creation time set to 1970, so that the same map gives the same bytes.
+
+    cairo 1.16 (Graphviz on Debian 12) stamps the time and ignores
+    SOURCE_DATE_EPOCH. The replacement has the same length, so the
+    cross-reference offsets stay right.
+    """
+    return _PDF_DATE.sub(lambda m: b"/" + m.group(1) + b" (D:19700101000000", pdf)
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same directory and ``os.replace``."""
+    directory = os.path.dirname(os.path.abspath(path))
+    handle, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # what a plain open() would have given; mkstemp makes 0600
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
