@@ -512,3 +512,19 @@ def test_dot_generation_is_linear_in_steps(tmp_path):
     large_time, large_size = cost(1600)
     assert 6 < large_size / small_size < 10  # eight times the steps, about eight times the DOT
     assert large_time / small_time < 20  # linear (8×), with room for noise; quadratic would be 64×
+
+
+def test_beside_writes_next_to_the_journey_and_fail_if_changed_reports_stale_pictures(cli, tmp_path):
+    journey = tmp_path / "maps" / "small.journey.yaml"
+    journey.parent.mkdir()
+    journey.write_bytes(SMALL.read_bytes())
+    picture = tmp_path / "maps" / "small.svg"
+    first = cli("render", journey, "--beside", "--fail-if-changed")
+    assert first.code == 1 and picture.exists()
+    written = picture.read_bytes()
+    second = cli("render", journey, "--beside", "--fail-if-changed")
+    assert second.code == 0 and "up to date" in second.err
+    journey.write_text(journey.read_text().replace("name:", "name: Renamed", 1))
+    third = cli("render", journey, "--beside", "--fail-if-changed")
+    assert third.code == 1 and picture.read_bytes() != written
+    assert cli("render", journey, "--beside", "-o", "x.svg").code == 2

@@ -219,6 +219,10 @@ def render(
         typer.Option("--engine", help="Layout engine. Default: $JOURNEY_ENGINE, else auto (system Graphviz if on PATH, else graphviz-pure).", show_default=False),
     ] = None,
     timeout: Annotated[float, typer.Option("--timeout", help="Stop a layout that takes longer than this many seconds.")] = 60.0,
+    beside: Annotated[bool, typer.Option("--beside", help="Write each picture next to its journey file, as <stem>.<format>.")] = False,
+    fail_if_changed: Annotated[
+        bool, typer.Option("--fail-if-changed", help="Exit 1 when a picture was missing or out of date (and has now been written), as formatters do in pre-commit.")
+    ] = False,
 ) -> None:
     """Draw journey maps as SVG, PNG, PDF or DOT.
 
@@ -229,6 +233,8 @@ def render(
       journey render examples/ -o maps/ --format png
 
       journey render map.journey.yaml --view flow --persona busy-parent -o flow.svg
+
+      journey render maps/ --beside --fail-if-changed
     """
     from .render.command import render_paths
 
@@ -242,6 +248,8 @@ def render(
             theme.value,
             engine.value if engine else None,
             timeout,
+            beside,
+            fail_if_changed,
         )
     )
 
@@ -348,12 +356,12 @@ class DiffFormat(str, Enum):
 def diff(
     sides: Annotated[
         Optional[list[str]],
-        typer.Argument(help="OLD NEW: each a file or REV:path (read with git). With --base: files or directories.", show_default=False),
+        typer.Argument(metavar="OLD NEW | PATH", help="OLD NEW: each a file or REV:path (read with git). With --base: files or directories.", show_default=False),
     ] = None,
-    base: Annotated[Optional[str], typer.Option("--base", help="Compare each PATH with its version at this git revision.", show_default=False)] = None,
+    base: Annotated[Optional[str], typer.Option("--base", metavar="REV", help="Compare each PATH with its version at this git revision.", show_default=False)] = None,
     format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format; markdown is a PR comment.")] = DiffFormat.text,
     exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when anything changed.")] = False,
-    render: Annotated[Optional[str], typer.Option("--render", help="Also draw the new map with the changes marked, as SVG, to this file.", show_default=False)] = None,
+    render: Annotated[Optional[str], typer.Option("--render", metavar="FILE", help="Also draw the new map with the changes marked, as SVG, to this file.", show_default=False)] = None,
 ) -> None:
     """Show what changed between two versions of a journey map: stages, steps, emotions, pain points…
 

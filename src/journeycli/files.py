@@ -26,7 +26,9 @@ def write_atomic(path: str, data: bytes, inputs: tuple[str, ...] = (), overwrite
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-        os.chmod(temp, 0o644)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)  # what a plain open() would give; mkstemp makes 0600
         os.replace(temp, target)
     except BaseException:
         if os.path.exists(temp):

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from ..engines import Engine, EngineError, find_engine
 from ..inputs import Input, UsageError, discover
 from ..model import Journey
-from .output import FORMATS, SUFFIXES, EngineFailed, LayoutTimeout, write_atomic
+from ..files import write_atomic
+from .output import FORMATS, SUFFIXES, EngineFailed, LayoutTimeout
 
 STDOUT = "-"
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -48,8 +49,12 @@ def stem(item: Input, journey: Journey) -> str:
     return base
 
 
-def _mode(output: str | None, count: int) -> str:
-    """cwd, stdout, dir or file."""
+def _mode(output: str | None, count: int, beside: bool = False) -> str:
+    """cwd, stdout, dir, file or beside (next to each input)."""
+    if beside:
+        if output is not None:
+            raise UsageError("--beside writes next to each journey file; it cannot be combined with -o")
+        return "beside"
     if output is None:
         return "cwd"
     if output == STDOUT:
@@ -124,6 +129,10 @@ def plan(valid: list[tuple[Input, Journey]], inputs: list[Input], mode: str, out
     for item, journey in valid:
         if mode == "stdout":
             target = STDOUT
+        elif mode == "beside":
+            if item.path is None:
+                raise UsageError("--beside needs journey files; standard input has no place to write next to")
+            target = os.path.join(os.path.dirname(item.path), f"{stem(item, journey)}.{fmt}")
         elif mode == "file":
             assert output is not None
             target = output
@@ -178,6 +187,8 @@ def render_paths(
     theme: str = "light",
     engine: str | None = None,
     timeout: float = 60.0,
+    beside: bool = False,
+    fail_if_changed: bool = False,
 ) -> int:
     """Render every journey under ``paths``; returns the exit code (usage errors raise UsageError)."""
     from . import THEMES, VIEWS, draw, picture
@@ -191,7 +202,7 @@ def render_paths(
     inputs = discover(paths or ["."])
     if not inputs:
         raise UsageError(f"no journey files (*.journey.yaml, *.journey.yml) found in {', '.join(paths or ['.'])}")
-    mode = _mode(output, len(inputs))
+    mode = _mode(output, len(inputs), beside)
     fmt = choose_format(fmt, mode, output)
     chosen = choose_engine(fmt, engine)
     valid, findings = _read_all(inputs)
@@ -204,6 +215,7 @@ def render_paths(
 
     from ..flow import resolve
 
+    changed = 0
     for job in jobs:
         drawing = draw(resolve(job.journey, persona), view, theme)
         try:
@@ -221,8 +233,11 @@ def render_paths(
             sys.stdout.flush()
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()
+        elif _unchanged(job.target, data):
+            sys.stderr.write(f"journey: {job.target} is up to date\n")
         else:
             write_atomic(job.target, data)
+            changed += 1
             sys.stderr.write(f"journey: rendered {job.item.name} -> {job.target}\n")
     if findings:
         from .. import reporters
@@ -230,4 +245,16 @@ def render_paths(
 
         reporters.get("text")(Report([item.name for item in inputs], findings), sys.stderr if mode == "stdout" else sys.stdout)
         return EXIT_FAILED
+    if fail_if_changed and changed:
+        sys.stderr.write(f"journey: {changed} picture{'s were' if changed > 1 else ' was'} missing or out of date and re-rendered\n")
+        return EXIT_FAILED
     return EXIT_OK
+
+
+def _unchanged(path: str, data: bytes) -> bool:
+    """Whether ``path`` already holds exactly ``data`` (then it is not rewritten: no needless churn in git)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read() == data
+    except OSError:
+        return False

@@ -1,13 +1,10 @@
-"""Running the layout engine and writing what it makes.
+"""Running the layout engine.
 
 The engine runs as a subprocess with a time limit, not through the
 ``graphviz`` package's ``pipe()``: that has no timeout, and ``dot`` can take
 minutes on an unlucky graph (PITFALLS). The DOT goes in on stdin and the
 picture comes back on stdout, so no temporary input file is left behind.
-
-Files are written atomically: into a temporary file in the target's own
-directory, then ``os.replace``d over the target, so a reader (or a crash)
-never sees half a picture.
+Pictures are written with ``files.write_atomic``.
 """
 
 from __future__ import annotations
@@ -15,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import tempfile
 
 from ..engines import Engine
 from .parts import Drawing
@@ -70,20 +66,3 @@ def _without_dates(pdf: bytes) -> bytes:
     cross-reference offsets stay right.
     """
     return _PDF_DATE.sub(lambda m: b"/" + m.group(1) + b" (D:19700101000000", pdf)
-
-
-def write_atomic(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same directory and ``os.replace``."""
-    directory = os.path.dirname(os.path.abspath(path))
-    handle, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # what a plain open() would have given; mkstemp makes 0600
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise

@@ -24,7 +24,7 @@ def check(ctx):
             continue
         for n, item in enumerate(getattr(journey, key) or ()):
             if item.id not in used[key]:
-                yield Finding((key, n, "id"), f"the {what} `{item.id}` is defined but no step refers to it", f"refer to it from a step, or remove it")
+                yield Finding((key, n, "id"), f"the {what} `{item.id}` is defined but no step refers to it", "refer to it from a step, or remove it")
 
 
 RULE = LintRule(
