@@ -528,3 +528,35 @@ def test_beside_writes_next_to_the_journey_and_fail_if_changed_reports_stale_pic
     third = cli("render", journey, "--beside", "--fail-if-changed")
     assert third.code == 1 and picture.read_bytes() != written
     assert cli("render", journey, "--beside", "-o", "x.svg").code == 2
+
+
+def test_watch_renders_again_after_each_change_and_survives_an_invalid_edit(tmp_path, capsys):
+    from functools import partial
+
+    from journeycli.render.command import render_paths
+    from journeycli.render.watch import watch
+
+    journey = tmp_path / "small.journey.yaml"
+    journey.write_bytes(SMALL.read_bytes())
+    picture = tmp_path / "small.svg"
+    render_once = partial(render_paths, [str(journey)], str(picture))
+    edits = [
+        lambda: journey.write_text("format: 1\nid: broken\ntitle: [unclosed\n"),  # mid-edit: invalid
+        lambda: journey.write_text(SMALL.read_text().replace("name:", "name: Edited", 1)),
+    ]
+    pictures = []
+
+    def keep_going():
+        pictures.append(picture.read_bytes())
+        if not edits:
+            return False
+        os.utime(journey, ns=(time.time_ns(), time.time_ns() + len(edits)))
+        edits.pop(0)()
+        os.utime(journey, ns=(time.time_ns(), time.time_ns() + 10**9 * (3 - len(edits))))
+        return True
+
+    assert watch([str(journey)], render_once, interval=0, keep_going=keep_going) == 0
+    first, after_broken, after_fix = pictures
+    assert after_broken == first  # the invalid edit kept the last good picture
+    assert after_fix != first and b"Edited" in after_fix
+    assert "E001" in capsys.readouterr().out

@@ -223,6 +223,7 @@ def render(
     fail_if_changed: Annotated[
         bool, typer.Option("--fail-if-changed", help="Exit 1 when a picture was missing or out of date (and has now been written), as formatters do in pre-commit.")
     ] = False,
+    watch: Annotated[bool, typer.Option("--watch", help="Render again whenever a journey file changes (a live preview); Ctrl-C stops.")] = False,
 ) -> None:
     """Draw journey maps as SVG, PNG, PDF or DOT.
 
@@ -235,23 +236,31 @@ def render(
       journey render map.journey.yaml --view flow --persona busy-parent -o flow.svg
 
       journey render maps/ --beside --fail-if-changed
+
+      journey render map.journey.yaml --watch
     """
+    from functools import partial
+
     from .render.command import render_paths
 
-    raise typer.Exit(
-        render_paths(
-            paths,
-            output,
-            format.value if format else None,
-            view.value,
-            persona,
-            theme.value,
-            engine.value if engine else None,
-            timeout,
-            beside,
-            fail_if_changed,
-        )
+    render_once = partial(
+        render_paths,
+        paths,
+        output,
+        format.value if format else None,
+        view.value,
+        persona,
+        theme.value,
+        engine.value if engine else None,
+        timeout,
+        beside,
+        fail_if_changed,
     )
+    if watch:
+        from .render.watch import watch as watch_files
+
+        raise typer.Exit(watch_files(paths or ["."], render_once))
+    raise typer.Exit(render_once())
 
 
 class ExportFormat(str, Enum):
