@@ -20,7 +20,7 @@ if [ -n "${JOURNEY_BASE:-}" ]; then
     fi
     if [ "${JOURNEY_COMMENT:-false}" = "true" ] && [ -n "${JOURNEY_PR:-}" ]; then
       marker="<!-- journeycli-diff -->"
-      body=$(printf '%s\n%s\n' "$marker" "$(head -c 60000 "$report")")
+      body=$(printf '%s\n%s\n' "$marker" "$(cat "$report")")  # journey diff keeps Markdown under GitHub's comment limit
       existing=$(gh api "repos/${GITHUB_REPOSITORY}/issues/${JOURNEY_PR}/comments" --paginate \
         --jq ".[] | select(.body | startswith(\"$marker\")) | .id" | head -n 1)
       if [ -n "$existing" ]; then

@@ -1,0 +1,190 @@
+"""Reading the two versions to compare: files on disk, ``REV:path`` through git, and ``--base REV``.
+
+A side spec is read as a file when that file exists (so ``C:\\maps\\a.yaml`` or
+a file literally named ``v1:map.yaml`` stays a file), as ``REV:path`` when it
+has a colon, and is otherwise a usage error. ``-`` is standard input.
+
+Git is run as a subprocess with a timeout, from the repository's top level,
+with the path made relative to it. A revision is first checked with
+``git rev-parse --verify REV^{commit}`` after ``--end-of-options``, and one
+that starts with ``-`` is refused outright, so a revision can never be taken
+as an option; the file is then read by commit id with ``git cat-file blob``
+(the bytes as committed, no textconv).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from fnmatch import fnmatch
+
+from ..inputs import DEFAULT_GLOBS, STDIN, Input, UsageError, discover
+
+GIT_TIMEOUT = 60
+_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
+
+
+@dataclass(frozen=True)
+class Side:
+    """One version of a file: ``data`` is None when the file does not exist in it."""
+
+    name: str
+    data: bytes | None
+
+
+@dataclass(frozen=True)
+class Pair:
+    file: str  # how the output names the file
+    old: Side
+    new: Side
+
+
+def read_pair(old: str, new: str) -> Pair:
+    """``journey diff OLD NEW``: both sides must exist."""
+    if old == STDIN and new == STDIN:
+        raise UsageError("only one side can be standard input (-)")
+    sides = [_read(spec) for spec in (old, new)]
+    return Pair(sides[1].name, sides[0], sides[1])
+
+
+def _read(spec: str) -> Side:
+    if spec == STDIN:
+        return Side("<stdin>", Input("<stdin>", None).read())
+    if os.path.isdir(spec):
+        raise UsageError(f"{spec} is a directory; `journey diff OLD NEW` compares two files (use --base REV DIR for a directory)")
+    if os.path.exists(spec):
+        return Side(os.path.normpath(spec), _read_file(spec))
+    if ":" in spec and not _DRIVE.match(spec):
+        rev, path = spec.split(":", 1)
+        repo = _Repo.of(path)
+        commit = repo.commit(rev)
+        kind = repo.kind(commit, path)
+        if kind is None:
+            raise UsageError(f"{path} does not exist at git revision {rev}")
+        if kind != "blob":
+            raise UsageError(f"{path} is a directory at git revision {rev}; `journey diff OLD NEW` compares two files")
+        return Side(spec, repo.blob(commit, path))
+    raise UsageError(f"no such file or directory: {spec}")
+
+
+def _read_file(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as error:
+        raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+
+
+def base_pairs(rev: str, paths: list[str], globs: tuple[str, ...] = DEFAULT_GLOBS) -> list[Pair]:
+    """``journey diff --base REV PATH…``: each journey file now against itself at REV.
+
+    A directory covers the journey files under it (matching ``globs``) in
+    either version, so files added or deleted since REV are included with
+    their missing side empty.
+    """
+    pairs: dict[str, Pair] = {}
+    repos: dict[str, _Repo] = {}
+    for path in paths:
+        if path == STDIN:
+            raise UsageError("--base reads files from git; standard input has no history")
+        repo = _Repo.of(path, repos)
+        commit = repo.commit(rev)
+        kind = repo.kind(commit, path)
+        if os.path.isdir(path) or (kind == "tree" and not os.path.exists(path)):
+            at_rev = set(repo.journey_files(commit, path, globs)) if kind == "tree" else set()
+            now = [item.name for item in discover([path], globs)] if os.path.isdir(path) else []
+            names = sorted({*now, *at_rev})
+        elif os.path.exists(path) or kind == "blob":
+            names = [os.path.normpath(path)]
+            at_rev = set(names) if kind == "blob" else set()
+        else:
+            raise UsageError(f"no such file or directory, now or at git revision {rev}: {path}")
+        for name in names:
+            key = os.path.realpath(name)
+            if key not in pairs:
+                before = repo.blob(commit, name) if name in at_rev else None
+                after = _read_file(name) if os.path.isfile(name) else None
+                pairs[key] = Pair(name, Side(f"{rev}:{name}", before), Side(name, after))
+    return list(pairs.values())
+
+
+class _Repo:
+    """The git repository holding a path, and the few git commands diff needs."""
+
+    def __init__(self, top: str) -> None:
+        self.top = top
+        self._commits: dict[str, str] = {}
+
+    @classmethod
+    def of(cls, path: str, known: dict[str, "_Repo"] | None = None) -> "_Repo":
+        """The repository of ``path``; ``known`` shares repositories (and resolved revisions) within one command."""
+        directory = os.path.dirname(os.path.abspath(path))
+        while not os.path.isdir(directory):  # the file, or its folder, may exist only in history
+            directory = os.path.dirname(directory)
+        done = _git(["rev-parse", "--show-toplevel"], directory)
+        if done.returncode != 0:
+            reason = _first_line(done.stderr)
+            detail = "" if "not a git repository" in reason else f" ({reason})"  # e.g. git's "dubious ownership"
+            raise UsageError(f"not inside a git repository: {path}{detail}")
+        top = os.path.realpath(done.stdout.decode("utf-8", "replace").strip())
+        known = {} if known is None else known
+        if top not in known:
+            known[top] = cls(top)
+        return known[top]
+
+    def relative(self, path: str) -> str:
+        """``path`` relative to the top of the repository, with ``/`` separators, as git names it."""
+        relative = os.path.relpath(os.path.realpath(path), self.top)
+        if relative == ".." or relative.startswith(".." + os.sep):
+            raise UsageError(f"{path} is outside the git repository at {self.top}")
+        return "" if relative == "." else relative.replace(os.sep, "/")
+
+    def commit(self, rev: str) -> str:
+        """The commit id of ``rev``; a revision that is not found is a usage error."""
+        if rev not in self._commits:
+            done = None if not rev or rev.startswith("-") else _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], self.top)
+            if done is None or done.returncode != 0:
+                raise UsageError(f"git revision not found: {rev}")
+            self._commits[rev] = done.stdout.decode("ascii").strip()
+        return self._commits[rev]
+
+    def kind(self, commit: str, path: str) -> str | None:
+        """``blob``, ``tree``, or None when ``path`` does not exist at ``commit``."""
+        done = _git(["cat-file", "-t", f"{commit}:{self.relative(path)}"], self.top)
+        return done.stdout.decode("ascii").strip() if done.returncode == 0 else None
+
+    def blob(self, commit: str, path: str) -> bytes:
+        done = _git(["cat-file", "blob", f"{commit}:{self.relative(path)}"], self.top)
+        if done.returncode != 0:
+            raise UsageError(f"git cannot read {path} at {commit[:12]}: {_first_line(done.stderr)}")
+        return done.stdout
+
+    def journey_files(self, commit: str, directory: str, globs: tuple[str, ...]) -> list[str]:
+        """Journey files under ``directory`` at ``commit``, named as on disk (hidden folders skipped, as in discover)."""
+        relative = self.relative(directory)
+        done = _git(["ls-tree", "-r", "-z", "--name-only", commit, "--", relative or "."], self.top)
+        if done.returncode != 0:
+            raise UsageError(f"git cannot list {directory} at {commit[:12]}: {_first_line(done.stderr)}")
+        found = []
+        for entry in done.stdout.decode("utf-8", "surrogateescape").split("\0"):
+            inner = entry[len(relative) + 1 :] if relative else entry
+            parts = inner.split("/")
+            if entry and not any(part.startswith(".") for part in parts[:-1]) and any(fnmatch(parts[-1], g) for g in globs):
+                found.append(os.path.normpath(os.path.join(directory, *parts)))
+        return found
+
+
+def _git(args: list[str], cwd: str) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=GIT_TIMEOUT, check=False)
+    except FileNotFoundError:
+        raise UsageError("git is not installed (or not on PATH); it is needed to read REV:path") from None
+    except subprocess.TimeoutExpired:
+        raise UsageError(f"git did not answer within {GIT_TIMEOUT} s") from None
+
+
+def _first_line(stderr: bytes) -> str:
+    lines = stderr.decode("utf-8", "replace").strip().splitlines()
+    return lines[0] if lines else "unknown error"
