@@ -63,7 +63,7 @@ def _messages(cli, name):
 
 def test_messages_quote_what_the_user_wrote_and_say_how_to_fix(cli):
     messages = _messages(cli, "e002_yaml11")
-    assert 'YAML read `no` as true/false (quote it: title: "no")' in messages[0]
+    assert 'YAML read `no` as true/false (quote it: "no")' in messages[0]
     assert "`on`" in messages[1] and "`2026` as a number" in messages[2]
     assert "`1e3`" in messages[3] and "quote it" in messages[3]
 

@@ -147,8 +147,12 @@ def resolve(journey: Journey, persona: str | None = None) -> Resolved:
 
     successors: dict[str, list[str]] = {}
     for step_id in order:
+        direct = targets(step_id)
+        if all(t in index for t in direct) and len(set(direct)) == len(direct):
+            successors[step_id] = list(direct)  # the usual case: nothing left out on the way
+            continue
         found: list[str] = []
-        pending = [t for t in targets(step_id) if t in all_steps]
+        pending = [t for t in direct if t in all_steps]
         visited: set[str] = set()
         while pending:  # a left-out step passes the flow on to where it would lead
             target = pending.pop(0)

@@ -60,6 +60,8 @@ class _Checker:
 
     def references(self, owner: Path, item: dict, key: str, known: set[str], what: str) -> None:
         value = item.get(key)
+        if value is None or (value in known if isinstance(value, str) else isinstance(value, list) and all(type(v) is str and v in known for v in value)):
+            return  # the usual case, decided without building any paths
         refs: list[tuple[Path, Any]] = (
             [((*owner, key), value)] if isinstance(value, str) else [((*owner, key, i), v) for i, v in enumerate(value)] if isinstance(value, list) else []
         )

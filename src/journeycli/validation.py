@@ -169,26 +169,34 @@ def _schema(raw: dict, file: str, smap: SourceMap, out: list[Diagnostic]) -> Jou
         return None
 
 
+def _subject(loc: tuple, raw: dict) -> tuple[str, str, str]:
+    """(field name, how to call the value, the place that holds it) for a Pydantic error location.
+
+    ``("stages", 0, "steps", 1, "next", 0)`` → ``("next", "item 1 of `next`", "step `pay` in stage `buy`")``.
+    """
+    if len(loc) >= 2 and isinstance(loc[-1], int) and isinstance(loc[-2], str) and loc[-2] not in _SINGULAR:
+        return loc[-2], f"item {loc[-1] + 1} of `{loc[-2]}`", _where(loc[:-2], raw)
+    if loc and isinstance(loc[-1], str):
+        return loc[-1], f"`{loc[-1]}`", _where(loc[:-1], raw)
+    return "value", _where(loc, raw), "the journey"
+
+
 def _schema_diagnostic(item: dict[str, Any], raw: dict, file: str, smap: SourceMap) -> Diagnostic:
     loc = tuple(item["loc"])
     kind = item["type"]
     value = item.get("input")
-    name = _field_name(loc)
-    where = _where(loc[:-1] if loc and isinstance(loc[-1], str) else loc, raw)
+    name, subject, where = _subject(loc, raw)
     if kind == "missing":
         return E002.at(file, smap.value(loc[:-1]), f"{where} is missing the required key `{loc[-1]}`")
     pos = smap.value(loc)
     shown = smap.raw(loc) or _show(value)
     if kind == "string_type":
         if value is None:
-            return E002.at(file, pos, f"`{name}` in {where} is empty; it needs text")
-        word = "a date" if hasattr(value, "isoformat") else _YAML_TYPE_WORDS.get(type(value), "not text")
-        return E002.at(
-            file,
-            pos,
-            f"`{name}` in {where} must be text, but YAML read `{shown}` as {word}",
-            f'quote it: {name}: "{shown}"',
-        )
+            return E002.at(file, pos, f"{subject} in {where} is empty; it needs text")
+        if isinstance(value, (dict, list)):
+            return E002.at(file, pos, f"{subject} in {where} must be text, not {shown}")
+        word = "a date" if hasattr(value, "isoformat") else _YAML_TYPE_WORDS.get(type(value), "something else")
+        return E002.at(file, pos, f"{subject} in {where} must be text, but YAML read `{shown}` as {word}", f'quote it: "{shown}"')
     if kind == "string_pattern_mismatch":
         suggestion = _slug(str(value))
         return E002.at(
@@ -207,26 +215,20 @@ def _schema_diagnostic(item: dict[str, Any], raw: dict, file: str, smap: SourceM
         return E002.at(
             file,
             pos,
-            f"`{name}` in {where} must be one of {', '.join(options)}; found `{shown}`",
+            f"{subject} in {where} must be one of {', '.join(options)}; found `{shown}`",
             f"did you mean `{close[0]}`?" if close else None,
         )
-    if kind in ("list_type", "too_short"):
-        if kind == "too_short":
-            return E002.at(file, pos, f"`{name}` in {where} needs at least one entry")
-        return E002.at(file, pos, f"`{name}` in {where} must be a list", f"write `{name}: [{shown}]` or one `- item` per line")
+    if kind == "too_short":
+        return E002.at(file, pos, f"{subject} in {where} needs at least one entry")
+    if kind == "list_type":
+        hint = f"write `{name}: [{shown}]` or one `- item` per line" if not isinstance(value, (dict, list)) else "write one `- item` per line"
+        return E002.at(file, pos, f"{subject} in {where} must be a list, not {'`' + shown + '`' if not isinstance(value, (dict, list)) else shown}", hint)
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return E002.at(file, pos, f"{_where(loc, raw)} must be a mapping of keys, not `{shown}`")
+        return E002.at(file, pos, f"{_where(loc, raw)} must be a mapping of keys, not {'`' + shown + '`' if not isinstance(value, (dict, list)) else shown}")
     expected = _FIELD_WORDS.get(name)
     if expected is not None:
-        return E002.at(file, pos, f"`{name}` in {where} must be {expected}; found `{shown}`")
-    return E002.at(file, pos, f"`{name}` in {where}: {item['msg']} (found `{shown}`)")
-
-
-def _field_name(loc: tuple) -> str:
-    for part in reversed(loc):
-        if isinstance(part, str):
-            return part
-    return "value"
+        return E002.at(file, pos, f"{subject} in {where} must be {expected}; found `{shown}`")
+    return E002.at(file, pos, f"{subject} in {where}: {item['msg']} (found `{shown}`)")
 
 
 _SINGULAR = {

@@ -1,63 +1,68 @@
-"""The human report: compiler-style findings with the source line and a caret, then a summary."""
+"""The human report: compiler-style findings with the source line and a caret, then a summary.
+
+Lines are built as (text, style) segments: Rich styles them on a terminal,
+and plain output joins the text, which keeps reports of thousands of
+findings fast.
+"""
 
 from __future__ import annotations
 
 from typing import TextIO
 
 from rich.cells import cell_len
-from rich.text import Text
 
 from ..diagnostics import Diagnostic, Severity
-from ..terminal import console, emit
+from ..terminal import console
 from . import Report
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
+Segments = list[tuple[str, str]]
 
-def _finding(d: Diagnostic) -> list[Text]:
-    lines = [
-        Text.assemble(
+
+def _finding(d: Diagnostic) -> list[Segments]:
+    lines: list[Segments] = [
+        [
             (f"{d.file}:{d.line}:{d.column}: ", "bold"),
             (d.severity.label, STYLE[d.severity]),
             (f" {d.code} ", "bold"),
             (d.message, ""),
             (f"  [{d.rule}]", "dim"),
-        )
+        ]
     ]
+    gutter = " " * len(str(d.line))
     if d.excerpt is not None:
         source = d.excerpt.replace("\t", " ")
-        number = str(d.line)
-        gutter = " " * len(number)
         caret_at = cell_len(source[: max(d.column - 1, 0)])
-        lines.append(Text.assemble((f" {number} │ ", "blue"), (source, "")))
-        lines.append(Text.assemble((f" {gutter} │ ", "blue"), (" " * caret_at + "^", STYLE[d.severity])))
+        lines.append([(f" {d.line} │ ", "blue"), (source, "")])
+        lines.append([(f" {gutter} │ ", "blue"), (" " * caret_at + "^", STYLE[d.severity])])
     if d.hint:
-        lines.append(Text.assemble((f" {' ' * len(str(d.line))} = ", "blue"), ("hint: ", "bold"), (d.hint, "")))
+        lines.append([(f" {gutter} = ", "blue"), ("hint: ", "bold"), (d.hint, "")])
+    lines.append([])
     return lines
 
 
-def summary_line(result: Report) -> Text:
+def summary_line(result: Report) -> Segments:
     s = result.summary
     files = f"{s.files} file{'' if s.files == 1 else 's'}"
     if not result.diagnostics:
-        return Text.assemble(("✔ ", "bold green"), (f"{files} checked, no problems", ""))
-    parts = []
-    for count, word, style in ((s.errors, "error", "bold red"), (s.warnings, "warning", "yellow"), (s.infos, "info", "cyan")):
-        if count:
-            parts.append((f"{count} {word}{'' if count == 1 else 's'}", style))
+        return [("✔ ", "bold green"), (f"{files} checked, no problems", "")]
+    counts = [(f"{n} {word}{'' if n == 1 else 's'}", style) for n, word, style in ((s.errors, "error", "bold red"), (s.warnings, "warning", "yellow"), (s.infos, "info", "cyan")) if n]
     affected = len({d.file for d in result.diagnostics})
-    text = Text.assemble(("✖ " if s.errors else "● ", "bold red" if s.errors else "yellow"))
-    for i, part in enumerate(parts):
-        text.append(", " if i else "")
-        text.append(*part)
-    text.append(f" in {affected} of {files} checked")
-    return text
+    segments: Segments = [("✖ " if s.errors else "● ", "bold red" if s.errors else "yellow")]
+    for i, count in enumerate(counts):
+        segments += [(", ", "")] * bool(i) + [count]
+    return segments + [(f" in {affected} of {files} checked", "")]
 
 
 def report(result: Report, out: TextIO) -> None:
+    lines = [line for d in result.diagnostics for line in _finding(d)]
+    lines.append(summary_line(result))
     con = console(out)
-    for d in result.diagnostics:
-        for line in _finding(d):
-            emit(con, out, line)
-        emit(con, out, Text(""))
-    emit(con, out, summary_line(result))
+    if con is None:
+        out.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+        return
+    from rich.text import Text
+
+    for line in lines:
+        con.print(Text.assemble(*line))
