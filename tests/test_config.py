@@ -307,3 +307,19 @@ def test_an_unknown_code_on_the_command_line_is_a_usage_error(cli, project, opti
 def test_an_unknown_fail_on_level_is_a_usage_error(cli, project):
     result = cli("lint", fixture("clean"), "--fail-on", "warnings")
     assert result.code == 2 and "warnings" in result.err
+
+
+def test_configured_globs_choose_the_files_of_a_directory_for_every_command(cli, tmp_path, monkeypatch):
+    import shutil
+
+    from conftest import EXAMPLES
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "maps").mkdir()
+    shutil.copy(EXAMPLES / "clinic-visit.journey.yaml", tmp_path / "maps" / "clinic.map.yaml")
+    assert cli("validate", "maps").code == 2  # not a *.journey.yaml: nothing found
+    (tmp_path / "journey.toml").write_text('globs = ["*.map.yaml"]\n')
+    assert cli("validate", "maps").code == 0
+    assert cli("lint", "maps").code == 0
+    assert cli("render", "maps", "-o", "out/", "--format", "dot").code == 0
+    assert (tmp_path / "out" / "clinic.map.dot").exists()

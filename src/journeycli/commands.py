@@ -15,16 +15,18 @@ def exit_code(report: Report, fail_on: str) -> int:
     return 1 if any(d.severity >= threshold for d in report.diagnostics) else 0
 
 
-def run_checks(
-    paths: list[str] | None, check: FileCheck, format: object | None, fail_on: str, globs: tuple[str, ...] | None = None
-) -> int:
-    """Check every journey file under ``paths`` and report; returns the exit code."""
+def run_checks(paths: list[str] | None, check: FileCheck, format: object | None, fail_on: str, globs: tuple[str, ...] | None = None) -> int:
+    """Check every journey file under ``paths`` and report; returns the exit code.
+
+    Directories are searched with ``globs``, by default those of the configuration file.
+    """
     from . import reporters
+    from .config import load_settings
 
     name = getattr(format, "value", format) or default_format()
     if name not in FORMATS:
         raise UsageError(f"unknown format `{name}`")
-    inputs = discover(paths or ["."], *(() if globs is None else (globs,)))
+    inputs = discover(paths or ["."], globs or load_settings().globs)
     if not inputs:
         raise UsageError(f"no journey files (*.journey.yaml, *.journey.yml) found in {', '.join(paths or ['.'])}")
     diagnostics = [d for found in check_all(inputs, check) for d in found]

@@ -199,7 +199,9 @@ def render_paths(
         raise UsageError(f"unknown theme `{theme}`; choose one of {', '.join(THEMES)}")
     if not timeout > 0:
         raise UsageError("--timeout must be a positive number of seconds")
-    inputs = discover(paths or ["."])
+    from ..config import load_settings
+
+    inputs = discover(paths or ["."], load_settings().globs)
     if not inputs:
         raise UsageError(f"no journey files (*.journey.yaml, *.journey.yml) found in {', '.join(paths or ['.'])}")
     mode = _mode(output, len(inputs), beside)

@@ -17,8 +17,10 @@ from ..inputs import UsageError, discover
 
 
 def _stamps(paths: list[str]) -> dict[str, float]:
+    from ..config import load_settings
+
     stamps = {}
-    for item in discover(paths):
+    for item in discover(paths, load_settings().globs):
         if item.path is None:
             raise UsageError("--watch needs journey files; standard input cannot be watched")
         try:
