@@ -196,3 +196,12 @@ def test_gitlab_code_quality_report(cli):
     assert first["check_name"] == "E005 unknown-reference" and first["severity"] == "major"
     assert first["location"] == {"path": "tests/fixtures/invalid/e005_unknown_references.journey.yaml", "lines": {"begin": 19}}
     assert len({i["fingerprint"] for i in issues}) == 5
+
+
+def test_text_report_never_sends_control_characters_from_a_file_to_the_terminal(cli, tmp_path):
+    path = tmp_path / "esc.journey.yaml"
+    path.write_bytes(b"format: 1\nid: x\ntitle: \x1b[2J\x00gone\nstages: []\n")
+    result = cli("validate", path)
+    assert result.code == 1
+    assert "\x1b" not in result.out and "\x00" not in result.out
+    assert "␛[2J␀gone" in result.out

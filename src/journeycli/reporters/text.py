@@ -19,25 +19,35 @@ STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: 
 
 Segments = list[tuple[str, str]]
 
+# Control characters from a hostile file must not reach the terminal as commands (a
+# raw ESC can clear the screen or fake output; bidi overrides reorder what is shown).
+# Each becomes one visible character, so the caret stays under the right column.
+_VISIBLE = {code: 0x2400 + code for code in range(32)} | {0x7F: 0x2421}
+_VISIBLE |= {code: 0xFFFD for code in (*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+def printable(text: str) -> str:
+    return text.translate(_VISIBLE)
+
 
 def _finding(d: Diagnostic) -> list[Segments]:
     lines: list[Segments] = [
         [
-            (f"{d.file}:{d.line}:{d.column}: ", "bold"),
+            (f"{printable(d.file)}:{d.line}:{d.column}: ", "bold"),
             (d.severity.label, STYLE[d.severity]),
             (f" {d.code} ", "bold"),
-            (d.message, ""),
+            (printable(d.message), ""),
             (f"  [{d.rule}]", "dim"),
         ]
     ]
     gutter = " " * len(str(d.line))
     if d.excerpt is not None:
-        source = d.excerpt.replace("\t", " ")
+        source = printable(d.excerpt.replace("\t", " "))
         caret_at = cell_len(source[: max(d.column - 1, 0)])
         lines.append([(f" {d.line} │ ", "blue"), (source, "")])
         lines.append([(f" {gutter} │ ", "blue"), (" " * caret_at + "^", STYLE[d.severity])])
     if d.hint:
-        lines.append([(f" {gutter} = ", "blue"), ("hint: ", "bold"), (d.hint, "")])
+        lines.append([(f" {gutter} = ", "blue"), ("hint: ", "bold"), (printable(d.hint), "")])
     lines.append([])
     return lines
 
