@@ -148,3 +148,10 @@ def test_all_problems_of_a_file_are_reported_in_one_run(cli, tmp_path):
     )
     codes = sorted(d["code"] for d in cli("validate", path, "-f", "json").json()["diagnostics"])
     assert codes == ["E002", "E003", "E004", "E005"]
+
+
+def test_control_characters_from_quoted_escapes_are_rejected(cli, tmp_path):
+    path = tmp_path / "esc.journey.yaml"
+    path.write_text('format: 1\nid: x\ntitle: "\\e[2Jhi"\nstages: [{id: s, name: "tab\\there\\nnewline"}]\n')
+    found = [(d["code"], d["line"], d["column"]) for d in cli("validate", path, "-f", "json").json()["diagnostics"]]
+    assert found == [("E002", 3, 8)]  # tab and newline escapes are fine

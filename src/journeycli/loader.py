@@ -77,6 +77,9 @@ _CACHE_SIZE = 50_000
 _YAML12_NUMBER = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+")
 """Plain text that YAML 1.1 keeps as a string but YAML 1.2 tools (editors, JavaScript) read as a number."""
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters other than tab and line breaks: only double-quoted escapes can produce them."""
+
 _SKIP = object()  # key marker: drop the next value (repeated or non-text key)
 _MERGE = object()  # key marker: the next value is a `<<` merge source
 _NO_KEY = object()  # a mapping waits for its next key
@@ -184,7 +187,9 @@ class _Builder:
                         continue
                 else:
                     key = None
-                if event.tag is None and event.anchor is None and (not event.implicit[0] or (text and text[0] not in _RESOLVERS)):
+                if event.style == '"' and _CONTROL.search(text):
+                    value, loc = self._control(text, pos)
+                elif event.tag is None and event.anchor is None and (not event.implicit[0] or (text and text[0] not in _RESOLVERS)):
                     value, loc = text, pos  # text YAML cannot read as anything else: the common case
                 else:
                     value, loc = self._build_scalar(event, pos)
@@ -268,6 +273,15 @@ class _Builder:
         if event.tag is None and len(_PLAIN_CACHE) < _CACHE_SIZE:
             _PLAIN_CACHE[text] = (value, text)
         return value, ScalarLoc(pos, text)
+
+    def _control(self, text: str, pos: Position) -> tuple[Any, Loc]:
+        """Escapes like "\\e" put control characters in text; they would act as commands in a terminal."""
+        found = _CONTROL.search(text)
+        code = ord(found.group()) if found else 0
+        self.diagnostics.append(
+            E002.at(self.file, pos, f"the text contains the control character U+{code:04X}", "remove the escape sequence (\\e, \\x1b, \\0 …) from the quoted text")
+        )
+        return INVALID, ScalarLoc(pos, text)
 
     def _tag_allowed(self, tag: str | None, pos: Position, scalar: bool) -> None:
         if tag is None or tag == "!":
