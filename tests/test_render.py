@@ -431,7 +431,7 @@ def test_hostile_strings_are_shown_as_text(view, cli, tmp_path):
         assert r"\N\G\E\T\H\L\n\l\r literally" in drawn  # Graphviz escapes stay literal
     assert "Stage <i>one</i> \\N" in drawn
     assert "😀🎉" in drawn and "\u200f" in drawn  # emoji and a right-to-left mark survive …
-    assert "\u202e" not in drawn and "\u2067" not in drawn and "\x01" not in drawn  # … overrides and controls do not
+    assert "\u202e" not in drawn and "\u2067" not in drawn  # … bidi overrides do not
     assert "<script>alert('title')</script> & \"quotes\" {braces} \\N \\G \\l" in drawn
     out = tmp_path / "h.png"
     assert cli("render", HOSTILE, "--view", view, "-o", out, "--engine", "graphviz-pure").code == 0
@@ -560,3 +560,10 @@ def test_watch_renders_again_after_each_change_and_survives_an_invalid_edit(tmp_
     assert after_broken == first  # the invalid edit kept the last good picture
     assert after_fix != first and b"Edited" in after_fix
     assert "E001" in capsys.readouterr().out
+
+
+def test_labels_drop_control_characters_that_validation_would_not_let_through():
+    """Defence in depth: validation rejects control characters, and labels drop them anyway."""
+    from journeycli.render.labels import clean
+
+    assert clean("a\x01b\x1b[31mc\u202ed") == "ab[31mcd"
