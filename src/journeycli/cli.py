@@ -26,7 +26,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_OK, EXIT_USAGE, EXIT_INTERNAL = 0, 2, 3  # 1 (findings) comes from the commands themselves
 
 
 class OutputFormat(str, Enum):

@@ -129,12 +129,6 @@ def _ellipsize(lines: list[str], width: float, size: float, bold: bool) -> list[
     return [*lines[:-1], last + ELLIPSIS]
 
 
-def truncate(text: str, width: float, size: float, bold: bool = False) -> str:
-    """Cleaned ``text`` on a single line, cut with an ellipsis if it is too wide."""
-    lines, _ = wrap(text, width, size, 1, bold)
-    return lines[0] if lines else ""
-
-
 def html_text(text: str) -> str:
     """Text for an HTML-like label: escaped so it is shown literally."""
     return html.escape(text, quote=True).replace("\\", "\\\\")
