@@ -85,18 +85,24 @@ class _Checker:
         step_ids = self.unique(_ids(self.steps), "step", "across the journey")
         pain_ids = self.unique(_ids(self.pains), "pain point", "across the journey")
         self.unique(_ids(self.opportunities), "opportunity", "across the journey")
+        step_references = [("sources", declared["sources"], "source"), ("next", step_ids, "step")]
+        if isinstance(self.raw.get("channels"), list):
+            step_references.append(("channel", declared["channels"], "channel"))
+        if isinstance(self.raw.get("personas"), list):
+            step_references.append(("personas", declared["personas"], "persona"))
         for path, step in self.steps:
-            self.unique(_ids(list(_entries(step, "metrics", path))), "metric", "within a step")
-            if isinstance(self.raw.get("channels"), list):
-                self.references(path, step, "channel", declared["channels"], "channel")
-            if isinstance(self.raw.get("personas"), list):
-                self.references(path, step, "personas", declared["personas"], "persona")
-            self.references(path, step, "sources", declared["sources"], "source")
-            self.references(path, step, "next", step_ids, "step")
+            metrics = step.get("metrics")
+            if isinstance(metrics, list) and len(metrics) > 1:
+                self.unique(_ids(list(_entries(step, "metrics", path))), "metric", "within a step")
+            for key, known, what in step_references:
+                if key in step:
+                    self.references(path, step, key, known, what)
         for path, pain in self.pains:
-            self.references(path, pain, "sources", declared["sources"], "source")
+            if "sources" in pain:
+                self.references(path, pain, "sources", declared["sources"], "source")
         for path, opportunity in self.opportunities:
-            self.references(path, opportunity, "addresses", pain_ids, "pain point")
+            if "addresses" in opportunity:
+                self.references(path, opportunity, "addresses", pain_ids, "pain point")
         return self.found
 
 
