@@ -40,22 +40,31 @@ ALL_PATHS = [p for p in _paths(BASE) if p]
 ORIGINAL = validate((EXAMPLES / "ecommerce-checkout.journey.yaml").read_bytes(), "o.journey.yaml").journey
 
 
-def _mutate(seed: int) -> bytes:
+def _edited(seed: int, edits: tuple[int, int], edit) -> bytes:
+    """The base journey after a few random ``edit(rng, parent, key)`` calls, as YAML bytes."""
     rng = random.Random(seed)
     data = yaml.safe_load(yaml.safe_dump(BASE))
-    for _ in range(rng.randint(1, 4)):
+    for _ in range(rng.randint(*edits)):
         path = rng.choice(ALL_PATHS)
         parent = data
         try:
             for part in path[:-1]:
                 parent = parent[part]
-            if rng.random() < 0.15 and isinstance(parent, dict):
-                del parent[path[-1]]
-            else:
-                parent[path[-1]] = rng.choice(REPLACEMENTS)
+            edit(rng, parent, path[-1])
         except (KeyError, IndexError, TypeError):
-            continue
+            continue  # an earlier edit changed the shape here
     return yaml.safe_dump(data, allow_unicode=True).encode()
+
+
+def _break(rng, parent, key):
+    if rng.random() < 0.15 and isinstance(parent, dict):
+        del parent[key]
+    else:
+        parent[key] = rng.choice(REPLACEMENTS)
+
+
+def _mutate(seed: int) -> bytes:
+    return _edited(seed, (1, 4), _break)
 
 
 def _corrupt(seed: int) -> bytes:
@@ -107,28 +116,20 @@ FREE_TEXT = {"title", "description", "name", "thoughts", "goal", "owner", "unit"
 OPTIONAL = {"description", "owner", "emotion", "metrics", "opportunities", "thoughts", "goal", "moment_of_truth"}
 
 
+def _keep_valid(rng, parent, key):
+    if key in FREE_TEXT:
+        parent[key] = rng.choice(HOSTILE_TEXT)
+    elif key in OPTIONAL and rng.random() < 0.5:
+        del parent[key]
+    elif key == "emotion":
+        parent[key] = rng.randint(-2, 2)
+    elif key == "next":
+        parent[key] = []
+
+
 def _valid_mutation(seed: int) -> bytes:
     """Changes that keep the journey valid: hostile free text, dropped optional keys, emotions, exits."""
-    rng = random.Random(seed)
-    data = yaml.safe_load(yaml.safe_dump(BASE))
-    for _ in range(rng.randint(2, 8)):
-        path = rng.choice(ALL_PATHS)
-        parent = data
-        try:
-            for part in path[:-1]:
-                parent = parent[part]
-            key = path[-1]
-            if key in FREE_TEXT:
-                parent[key] = rng.choice(HOSTILE_TEXT)
-            elif key in OPTIONAL and rng.random() < 0.5:
-                del parent[key]
-            elif key == "emotion":
-                parent[key] = rng.randint(-2, 2)
-            elif key == "next":
-                parent[key] = []
-        except (KeyError, IndexError, TypeError):
-            continue
-    return yaml.safe_dump(data, allow_unicode=True).encode()
+    return _edited(seed, (2, 8), _keep_valid)
 
 
 @pytest.mark.parametrize("seed", range(60))
