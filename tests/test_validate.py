@@ -155,3 +155,22 @@ def test_control_characters_from_quoted_escapes_are_rejected(cli, tmp_path):
     path.write_text('format: 1\nid: x\ntitle: "\\e[2Jhi"\nstages: [{id: s, name: "tab\\there\\nnewline"}]\n')
     found = [(d["code"], d["line"], d["column"]) for d in cli("validate", path, "-f", "json").json()["diagnostics"]]
     assert found == [("E002", 3, 8)]  # tab and newline escapes are fine
+
+
+@pytest.mark.parametrize(
+    "value, code",
+    [("1", None), ("2", "E006"), ("0", "E006"), ('"1"', "E002"), ("1.0", "E002"), ("true", "E002"), ("one", "E002")],
+)
+def test_format_must_be_the_whole_number_1(cli, tmp_path, value, code):
+    path = tmp_path / "f.journey.yaml"
+    path.write_text(f"format: {value}\nid: x\ntitle: X\nstages: [{{id: s, name: S}}]\n")
+    found = [(d["code"], d["line"], d["column"]) for d in cli("validate", path, "-f", "json").json()["diagnostics"]]
+    assert found == ([] if code is None else [(code, 1, 9)])
+
+
+def test_missing_format_is_a_missing_key(cli, tmp_path):
+    path = tmp_path / "f.journey.yaml"
+    path.write_text("id: x\ntitle: X\nstages: [{id: s, name: S}]\n")
+    [finding] = cli("validate", path, "-f", "json").json()["diagnostics"]
+    assert (finding["code"], finding["line"], finding["column"]) == ("E002", 1, 1)
+    assert "missing the required key `format`" in finding["message"]

@@ -82,6 +82,11 @@ def validate(data: bytes, file: str) -> Checked:
                 )
             )
             return checked
+        if "format" in raw and (isinstance(version, bool) or not isinstance(version, int)) and not isinstance(version, Invalid):
+            shown = loaded.sourcemap.raw(("format",)) or _show(version)
+            checked.diagnostics.append(
+                E002.at(file, loaded.sourcemap.value(("format",)), f"`format` must be the whole number 1; found `{shown}`", "write: format: 1")
+            )
         checked.diagnostics.extend(_unknown_keys(raw, Journey, (), file, loaded.sourcemap, raw))
         journey = _schema(raw, file, loaded.sourcemap, checked.diagnostics)
         checked.diagnostics.extend(integrity.check(raw, file, loaded.sourcemap))
@@ -163,8 +168,8 @@ def _schema(raw: dict, file: str, smap: SourceMap, out: list[Diagnostic]) -> Jou
         return Journey.model_validate(raw)
     except ValidationError as error:
         for item in error.errors(include_url=False):
-            if isinstance(item.get("input"), Invalid) or item["type"] == "extra_forbidden":
-                continue
+            if isinstance(item.get("input"), Invalid) or item["type"] == "extra_forbidden" or (tuple(item["loc"]) == ("format",) and "format" in raw):
+                continue  # already reported (a present `format` is checked by `validate`, which also catches `true`)
             out.append(_schema_diagnostic(item, raw, file, smap))
         return None
 
@@ -211,7 +216,7 @@ def _schema_diagnostic(item: dict[str, Any], raw: dict, file: str, smap: SourceM
     if kind == "literal_error":
         expected = item.get("ctx", {}).get("expected", "")
         options = re.findall(r"'([^']*)'", expected) or [expected]
-        close = difflib.get_close_matches(str(value), options, n=1)
+        close = [c for c in difflib.get_close_matches(str(value), options, n=1) if c != str(value)]
         return E002.at(
             file,
             pos,
