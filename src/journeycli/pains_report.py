@@ -427,8 +427,7 @@ def run_pains(
     from .config import load_settings
     from .pains import report
     from .reporters import Report
-    from .runner import check_one
-    from .validation import validate
+    from .runner import read_journey
 
     if format not in FORMATS:
         raise UsageError(f"unknown format `{format}`")
@@ -441,17 +440,10 @@ def run_pains(
     reports: list[PainReport] = []
     invalid = []
     for item in inputs:
-        journeys = []
-
-        def check(data: bytes, name: str) -> list:
-            checked = validate(data, name)
-            journeys.append(checked.journey)
-            return [] if checked.journey is not None else checked.diagnostics
-
-        diagnostics = check_one(item, check)
-        if journeys and journeys[0] is not None:
+        journey, diagnostics = read_journey(item)
+        if journey is not None:
             options = {"persona": persona, "top": top, "unaddressed": unaddressed}
-            reports.append(report(journeys[0], item.name, hotspot_pain_count=settings.hotspot_pain_count, **options))
+            reports.append(report(journey, item.name, hotspot_pain_count=settings.hotspot_pain_count, **options))
         else:
             invalid.extend(diagnostics)
     # every file is read and every persona checked before anything is written: a usage error leaves no half report

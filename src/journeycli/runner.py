@@ -12,10 +12,14 @@ import dataclasses
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic
 from .inputs import Input
 from .rules.validation import E001
+
+if TYPE_CHECKING:
+    from .model import Journey
 
 FileCheck = Callable[[bytes, str], list[Diagnostic]]
 
@@ -34,13 +38,36 @@ def with_excerpts(data: bytes, diagnostics: list[Diagnostic]) -> list[Diagnostic
     )
 
 
-def check_one(item: Input, check: FileCheck) -> list[Diagnostic]:
-    """Read and check one input; a file that cannot be read is a finding, not a crash."""
+def _read(item: Input) -> bytes | Diagnostic:
+    """The input's bytes; a file that cannot be read is a finding, not a crash."""
     try:
-        data = item.read()
+        return item.read()
     except OSError as error:
-        return [E001.at(item.name, (1, 1), f"cannot read the file: {error.strerror or error}")]
+        return E001.at(item.name, (1, 1), f"cannot read the file: {error.strerror or error}")
+
+
+def check_one(item: Input, check: FileCheck) -> list[Diagnostic]:
+    """Read and check one input."""
+    data = _read(item)
+    if isinstance(data, Diagnostic):
+        return [data]
     return with_excerpts(data, check(data, item.name))
+
+
+def read_journey(item: Input) -> tuple[Journey | None, list[Diagnostic]]:
+    """One input validated, for the commands that work on the journey itself (render, pains, export…).
+
+    Returns the journey when it is valid, else None and its findings, ready for the text reporter.
+    """
+    from .validation import validate
+
+    data = _read(item)
+    if isinstance(data, Diagnostic):
+        return None, [data]
+    checked = validate(data, item.name)
+    if checked.journey is not None:
+        return checked.journey, []
+    return None, with_excerpts(data, checked.diagnostics)
 
 
 def _check_chunk(job: tuple[list[Input], FileCheck]) -> list[list[Diagnostic]]:

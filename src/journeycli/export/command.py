@@ -10,14 +10,11 @@ from __future__ import annotations
 import os
 import sys
 
-from .. import reporters
-from ..diagnostics import Diagnostic
+from .. import reporters, runner
 from ..files import write_atomic
 from ..inputs import UsageError, discover
 from ..model import Journey
 from ..reporters import Report
-from ..runner import check_one
-from ..validation import validate
 from . import FORMATS, format_for, get
 
 
@@ -26,15 +23,7 @@ def read_journey(path: str) -> Journey | None:
     if os.path.isdir(path):
         raise UsageError(f"{path} is a directory; give one journey file")
     (item,) = discover([path])
-    journeys: list[Journey | None] = []
-
-    def check(data: bytes, name: str) -> list[Diagnostic]:
-        checked = validate(data, name)
-        journeys.append(checked.journey)
-        return checked.diagnostics
-
-    diagnostics = check_one(item, check)
-    journey = journeys[0] if journeys else None
+    journey, diagnostics = runner.read_journey(item)
     if journey is None:
         reporters.get("text")(Report([item.name], diagnostics), sys.stderr)
     return journey

@@ -159,22 +159,15 @@ def plan(valid: list[tuple[Input, Journey]], inputs: list[Input], mode: str, out
 
 
 def _read_all(inputs: list[Input]) -> tuple[list[tuple[Input, Journey]], list]:
-    from ..rules.validation import E001
-    from ..runner import with_excerpts  # the same source-line excerpts `journey validate` shows
-    from ..validation import validate
+    from ..runner import read_journey
 
     valid, findings = [], []
     for item in inputs:
-        try:
-            data = item.read()
-        except OSError as error:
-            findings.append(E001.at(item.name, (1, 1), f"cannot read the file: {error.strerror or error}"))
-            continue
-        checked = validate(data, item.name)
-        if checked.journey is None:
-            findings.extend(with_excerpts(data, checked.diagnostics))
+        journey, found = read_journey(item)
+        if journey is None:
+            findings.extend(found)
         else:
-            valid.append((item, checked.journey))
+            valid.append((item, journey))
     return valid, findings
 
 
