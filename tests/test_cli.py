@@ -161,14 +161,18 @@ def test_installed_console_script_and_module_entry_point():
 
 
 def test_deep_nesting_does_not_crash_the_process():
-    """libyaml's composer segfaults at ~25,000 levels; our loader must stop before that, in a real process."""
+    """libyaml's composer segfaults at ~25,000 levels and stops at 1,000 with its own words since PyYAML 6.0.3;
+    our loader must stop first, in a real process, with a located E001 whatever the PyYAML version."""
     done = subprocess.run(
-        [sys.executable, "-m", "journeycli", "validate", str(INVALID / "e001_deep_nesting.journey.yaml")],
+        [sys.executable, "-m", "journeycli", "validate", str(INVALID / "e001_deep_nesting.journey.yaml"), "-f", "json"],
         capture_output=True,
         text=True,
         timeout=60,
     )
-    assert done.returncode == 1 and "nested more than" in done.stdout
+    assert done.returncode == 1, done.stderr
+    (finding,) = json.loads(done.stdout)["diagnostics"]
+    assert (finding["code"], finding["line"]) == ("E001", 4)
+    assert "nested more than" in finding["message"] and "maximum nesting depth" not in finding["message"]
 
 
 def test_parallel_validation_of_many_files_matches_serial(cli, tmp_path):

@@ -45,11 +45,18 @@ try:  # libyaml is several times faster; the pure-Python parser is the fallback
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_DEPTH = 1000
-"""Deepest nesting accepted; a journey needs fewer than ten levels."""
+MAX_DEPTH = 100
+"""Deepest nesting accepted; a journey needs fewer than ten levels.
+
+Well below libyaml's own limit (1,000 levels since PyYAML 6.0.3), so the message
+is always ours whatever the PyYAML version, and low enough that every later
+command (JSON export, diff) handles whatever the loader accepts."""
 
 MAX_ALIAS_NODES = 100_000
 """Values that aliases may add in total; real files reuse a few small blocks."""
+
+_TOO_DEEP = f"the data is nested more than {MAX_DEPTH} levels deep"
+_TOO_DEEP_HINT = "a journey needs only a few levels; look for brackets that are opened and never closed"
 
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TYPES = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -299,7 +306,7 @@ class _Builder:
         pos = _pos(event.start_mark)
         self._tag_allowed(event.tag, pos, scalar=False)
         if len(self.stack) >= MAX_DEPTH:
-            raise _Abort(pos, f"the data is nested more than {MAX_DEPTH} levels deep", "a journey needs only a few levels")
+            raise _Abort(pos, _TOO_DEEP, _TOO_DEEP_HINT)
         loc: MapLoc | SeqLoc = MapLoc(pos, {}) if isinstance(value, dict) else SeqLoc(pos, [])
         if event.anchor is not None:
             self.open_anchors.add(event.anchor)
@@ -424,6 +431,8 @@ def _syntax_error(error: yaml.YAMLError, text: str) -> _Abort:
     context_mark = getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
+    if "maximum nesting depth" in problem and problem_mark is not None:  # libyaml's own bound, if it ever comes first
+        return _Abort(_pos(problem_mark), _TOO_DEEP, _TOO_DEEP_HINT)
     # An unclosed quote or bracket is found at the end of the file; its start is what to fix.
     mark = context_mark if "end of stream" in problem and context_mark is not None else problem_mark or context_mark
     pos = _pos(mark) if mark is not None else (1, 1)
