@@ -1,4 +1,4 @@
-"""pre-commit hooks and the GitHub Action's script, run for real through their entry points."""
+"""pre-commit hooks, run for real through their entry points (the GitHub Action: test_github_action.py)."""
 
 from __future__ import annotations
 
@@ -53,37 +53,3 @@ def test_render_hook_fails_when_the_picture_was_stale_and_then_passes(tmp_path):
     first = _hook("journey-render", journey, cwd=tmp_path)
     assert first.returncode == 1 and (tmp_path / "clinic.svg").exists()
     assert _hook("journey-render", journey, cwd=tmp_path).returncode == 0
-
-
-def _git(repo, *args):
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args], cwd=repo, check=True, capture_output=True, timeout=60)
-
-
-def test_action_script_lints_and_writes_the_diff_to_the_job_summary(tmp_path):
-    repo = tmp_path / "repo"
-    (repo / "maps").mkdir(parents=True)
-    journey = repo / "maps" / "clinic.journey.yaml"
-    shutil.copy(EXAMPLES / "clinic-visit.journey.yaml", journey)
-    _git(repo, "init", "-q")
-    _git(repo, "add", ".")
-    _git(repo, "commit", "-qm", "first map")
-    base = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True, check=True).stdout.strip()
-    journey.write_text(journey.read_text().replace("emotion: 1", "emotion: 2", 1))
-    summary = tmp_path / "summary.md"
-    env = {
-        **_env(),
-        "JOURNEY_PATHS": "maps",
-        "JOURNEY_FAIL_ON": "error",
-        "JOURNEY_BASE": base,
-        "JOURNEY_COMMENT": "false",
-        "GITHUB_STEP_SUMMARY": str(summary),
-    }
-    done = subprocess.run(["bash", str(ROOT / "action" / "run.sh")], cwd=repo, env=env, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert "::warning file=maps/clinic.journey.yaml" in done.stdout  # annotations from journey lint
-    text = summary.read_text()
-    assert "emotion" in text and "| " in text  # the Markdown diff table
-    failing = subprocess.run(
-        ["bash", str(ROOT / "action" / "run.sh")], cwd=repo, env={**env, "JOURNEY_FAIL_ON": "warning"}, capture_output=True, text=True, timeout=120
-    )
-    assert failing.returncode == 1

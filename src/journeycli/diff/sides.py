@@ -120,7 +120,7 @@ class _Repo:
     @classmethod
     def of(cls, path: str, known: dict[str, "_Repo"] | None = None) -> "_Repo":
         """The repository of ``path``; ``known`` shares repositories (and resolved revisions) within one command."""
-        directory = os.path.dirname(os.path.abspath(path))
+        directory = os.path.abspath(path)  # a directory is its own start: its parent may be an outer repository
         while not os.path.isdir(directory):  # the file, or its folder, may exist only in history
             directory = os.path.dirname(directory)
         done = _git(["rev-parse", "--show-toplevel"], directory)
@@ -146,9 +146,16 @@ class _Repo:
         if rev not in self._commits:
             done = None if not rev or rev.startswith("-") else _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], self.top)
             if done is None or done.returncode != 0:
-                raise UsageError(f"git revision not found: {rev}")
+                raise UsageError(f"git revision not found: {rev}{self._shallow_hint()}")
             self._commits[rev] = done.stdout.decode("ascii").strip()
         return self._commits[rev]
+
+    def _shallow_hint(self) -> str:
+        """Why a revision may be missing in CI: a shallow clone holds only the newest commits."""
+        done = _git(["rev-parse", "--is-shallow-repository"], self.top)
+        if done.stdout.strip() != b"true":
+            return ""
+        return "; this clone is shallow and may not hold it (fetch the history: `git fetch --unshallow`, or `fetch-depth: 0` on actions/checkout)"
 
     def kind(self, commit: str, path: str) -> str | None:
         """``blob``, ``tree``, or None when ``path`` does not exist at ``commit``."""
