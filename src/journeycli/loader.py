@@ -7,8 +7,12 @@ can be enforced cheaply and in a single pass:
 - nesting is bounded *while* parsing (libyaml's C composer recurses and
   segfaults on deep nesting; the Python one raises RecursionError);
 - a repeated key is an error with both positions (PyYAML keeps the last silently);
-- aliases are counted as they expand, so an alias bomb stops at a bound;
-- only plain YAML types are built: any other tag is refused;
+- aliases are counted as they expand, in values and in characters, so neither an
+  alias bomb nor a string bomb (a long text repeated through aliases) gets past;
+- only plain YAML types are built: any other tag is refused, and a scalar PyYAML
+  cannot build (whatever it raises) is a located E002;
+- positions count lines as editors do: only a line feed starts a line (libyaml
+  also breaks lines at a lone CR, U+0085, U+2028 and U+2029, even inside quotes);
 - the source text of every scalar that YAML converts (``no`` → False) is kept,
   so messages can quote what the user wrote.
 
@@ -18,6 +22,7 @@ trace in the data. Schema checks do not live here.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
 from dataclasses import dataclass, field
@@ -55,11 +60,17 @@ command (JSON export, diff) handles whatever the loader accepts."""
 MAX_ALIAS_NODES = 100_000
 """Values that aliases may add in total; real files reuse a few small blocks."""
 
+MAX_ALIAS_CHARS = 1_000_000
+"""Characters of keys and text that aliases may add in total, so a long text repeated
+through aliases cannot make later commands (export, lint, render) work on gigabytes."""
+
 _TOO_DEEP = f"the data is nested more than {MAX_DEPTH} levels deep"
 _TOO_DEEP_HINT = "a journey needs only a few levels; look for brackets that are opened and never closed"
 
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TYPES = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_AS_TEXT = {_TAG + "merge", _TAG + "value"}
+"""What YAML 1.1 resolves the plain values `<<` and `=` to: outside a key they are just text."""
 _RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _BUILD = {
@@ -124,21 +135,33 @@ class _Abort(Exception):
 class _Frame:
     """An open mapping or sequence while its events stream in."""
 
-    __slots__ = ("value", "loc", "anchor", "size", "key", "key_pos", "merges", "is_map")
+    __slots__ = ("value", "loc", "anchor", "size", "chars", "key", "key_pos", "merges", "is_map")
 
     def __init__(self, value: dict | list, loc: MapLoc | SeqLoc, anchor: str | None) -> None:
         self.value = value
         self.loc = loc
         self.anchor = anchor
         self.size = 1
+        self.chars = 0
         self.key: Any = _NO_KEY
         self.key_pos: Position = loc.pos
         self.merges: list[tuple[Any, Loc, Position]] = []
         self.is_map = isinstance(value, dict)
 
 
-def _pos(mark: Any) -> Position:
-    return (mark.line + 1, mark.column + 1)
+class _Lines:
+    """Line and column of a character index, counting only line feeds as line breaks (as editors and GitHub do)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def at(self, index: int) -> Position:
+        line = bisect.bisect_right(self.starts, index)
+        return (line, index - self.starts[line - 1] + 1)
+
+
+_OTHER_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+"""Characters libyaml counts as line breaks and editors do not."""
 
 
 def _resolve(value: str) -> str:
@@ -151,20 +174,17 @@ def _resolve(value: str) -> str:
     return _TAG + "str"
 
 
-def _position_of_index(text: str, index: int) -> Position:
-    line_start = text.rfind("\n", 0, index) + 1
-    return (text.count("\n", 0, index) + 1, index - line_start + 1)
-
-
 class _Builder:
     """Turns one file's event stream into data and locations (one instance per file)."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text: str = "") -> None:
         self.file = file
+        self.lines = _Lines(text) if _OTHER_BREAKS.search(text) else None
         self.stack: list[_Frame] = []
-        self.anchors: dict[str, tuple[Any, Loc, int]] = {}
+        self.anchors: dict[str, tuple[Any, Loc, int, int]] = {}
         self.open_anchors: set[str] = set()
         self.alias_nodes = 0
+        self.alias_chars = 0
         self.documents = 0
         self.root: Any = None
         self.root_loc: Loc | None = None
@@ -173,20 +193,34 @@ class _Builder:
 
     # -- the event loop ------------------------------------------------------------
 
+    def pos(self, mark: Any) -> Position:
+        """A mark's 1-based line and column; recounted from its index when libyaml's line count differs."""
+        if self.lines is not None:
+            return self.lines.at(mark.index)
+        return (mark.line + 1, mark.column + 1)
+
     def run(self, loader: Any) -> None:
         get_event = loader.get_event
         stack = self.stack
+        lines = self.lines
+        event = None
         while True:
-            event = get_event()
+            try:
+                event = get_event()
+            except yaml.YAMLError:
+                raise
+            except Exception as error:  # noqa: BLE001 - whatever the parser raises, the file is unreadable, not our crash
+                raise _Abort(self.pos(event.end_mark) if event is not None else (1, 1), f"YAML cannot read this file ({type(error).__name__})", "check the file with a YAML editor") from None
             kind = type(event)
             if kind is ScalarEvent:
                 mark = event.start_mark
-                pos = (mark.line + 1, mark.column + 1)
+                pos = (mark.line + 1, mark.column + 1) if lines is None else lines.at(mark.index)
                 frame = stack[-1] if stack else None
                 text = event.value
                 if frame is not None and frame.is_map:
                     key = frame.key
                     if key is _NO_KEY:  # a key: the common case inlined from _key
+                        frame.chars += len(text)
                         if event.tag is None and text != "<<" and text not in frame.value:
                             frame.key, frame.key_pos = text, pos
                         else:
@@ -201,14 +235,15 @@ class _Builder:
                 else:
                     value, loc = self._build_scalar(event, pos)
                     if event.anchor is not None:
-                        self.anchors[event.anchor] = (value, loc, 1)
+                        self.anchors[event.anchor] = (value, loc, 1, len(text))
                 if key is not None and key is not _MERGE and key is not _SKIP:
                     frame.value[key] = value  # `key: value`, inlined from _add
                     frame.loc.keys[key] = (frame.key_pos, loc)
                     frame.key = _NO_KEY
                     frame.size += 1
+                    frame.chars += len(text)
                 else:
-                    self._add(value, loc, 1)
+                    self._add(value, loc, 1, len(text))
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 self._open(event, {} if kind is MappingStartEvent else [])
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
@@ -219,7 +254,7 @@ class _Builder:
                 self.documents += 1
                 if self.documents > 1:
                     raise _Abort(
-                        _pos(event.start_mark),
+                        self.pos(event.start_mark),
                         "this file holds more than one YAML document; a journey file holds exactly one",
                         "remove the `---` line, or split the journeys into separate files",
                     )
@@ -248,6 +283,8 @@ class _Builder:
             if cached is not None:
                 return cached[0], pos if cached[1] is None else ScalarLoc(pos, cached[1])
             tag = _resolve(text)
+            if tag in _AS_TEXT:
+                return text, pos
         elif tag == "!":
             return text, pos
         else:
@@ -267,12 +304,12 @@ class _Builder:
             return text, pos
         try:
             value = _BUILD[tag](ScalarNode(tag, text))
-        except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+        except Exception:  # noqa: BLE001 - PyYAML's constructors raise KeyError, IndexError, AttributeError… on odd text
             self.diagnostics.append(
                 E002.at(
                     self.file,
                     pos,
-                    f"`{text}` is not {_KIND_WORDS.get(tag, 'a valid value')}",
+                    f"{f'`{text}`' if text else 'an empty value'} is not {_KIND_WORDS.get(tag, 'a valid value')}",
                     'if it is meant as text, quote it: "…"',
                 )
             )
@@ -303,7 +340,7 @@ class _Builder:
             )
 
     def _open(self, event: MappingStartEvent | SequenceStartEvent, value: dict | list) -> None:
-        pos = _pos(event.start_mark)
+        pos = self.pos(event.start_mark)
         self._tag_allowed(event.tag, pos, scalar=False)
         if len(self.stack) >= MAX_DEPTH:
             raise _Abort(pos, _TOO_DEEP, _TOO_DEEP_HINT)
@@ -318,38 +355,46 @@ class _Builder:
             self._apply_merges(frame)
         if frame.anchor is not None:
             self.open_anchors.discard(frame.anchor)
-            self.anchors[frame.anchor] = (frame.value, frame.loc, frame.size)
-        self._add(frame.value, frame.loc, frame.size)
+            self.anchors[frame.anchor] = (frame.value, frame.loc, frame.size, frame.chars)
+        self._add(frame.value, frame.loc, frame.size, frame.chars)
 
     def _alias(self, event: AliasEvent) -> None:
-        pos = _pos(event.start_mark)
+        pos = self.pos(event.start_mark)
         name = event.anchor
         if name not in self.anchors:
             if name in self.open_anchors:
                 raise _Abort(pos, f"the alias `*{name}` refers to the block that contains it", "an alias cannot point into itself")
             raise _Abort(pos, f"the alias `*{name}` has no anchor `&{name}` before it", "define the anchor first")
-        value, loc, size = self.anchors[name]
+        value, loc, size, chars = self.anchors[name]
         self.alias_nodes += size
+        self.alias_chars += chars
         if self.alias_nodes > MAX_ALIAS_NODES:
             raise _Abort(
                 pos,
                 f"aliases expand to more than {MAX_ALIAS_NODES:,} values; this looks like an alias bomb",
                 "write the repeated parts out, or reuse smaller blocks",
             )
+        if self.alias_chars > MAX_ALIAS_CHARS:
+            raise _Abort(
+                pos,
+                f"aliases expand to more than {MAX_ALIAS_CHARS:,} characters of text; this looks like an alias bomb",
+                "write the repeated parts out, or reuse shorter texts",
+            )
         frame = self.stack[-1] if self.stack else None
         if frame is not None and frame.is_map and frame.key is _NO_KEY:
             self._non_text_key(frame, pos)
             return
-        self._add(value, loc, size)
+        self._add(value, loc, size, chars)
 
     # -- placing values into their parent -----------------------------------------------
 
-    def _add(self, value: Any, loc: Loc, size: int) -> None:
+    def _add(self, value: Any, loc: Loc, size: int, chars: int) -> None:
         if not self.stack:
             self.root, self.root_loc, self.has_root = value, loc, True
             return
         frame = self.stack[-1]
         frame.size += size
+        frame.chars += chars
         if not frame.is_map:
             frame.value.append(value)
             frame.loc.items.append(loc)
@@ -388,10 +433,10 @@ class _Builder:
         target: dict = frame.value
         for value, loc, pos in frame.merges:
             sources = list(zip(value, loc.items)) if isinstance(value, list) and isinstance(loc, SeqLoc) else [(value, loc)]
+            if not all(isinstance(source, dict) and isinstance(source_loc, MapLoc) for source, source_loc in sources):
+                self.diagnostics.append(E002.at(self.file, pos, "`<<` merges a mapping (or a list of mappings) into this one"))
+                continue
             for source, source_loc in sources:
-                if not isinstance(source, dict) or not isinstance(source_loc, MapLoc):
-                    self.diagnostics.append(E002.at(self.file, pos, "`<<` merges a mapping (or a list of mappings) into this one"))
-                    continue
                 for key, item in source.items():
                     if key not in target:
                         target[key] = item
@@ -424,18 +469,18 @@ _FRIENDLIER = {
 }
 
 
-def _syntax_error(error: yaml.YAMLError, text: str) -> _Abort:
+def _syntax_error(error: yaml.YAMLError, text: str, builder: _Builder) -> _Abort:
     if isinstance(error, yaml.reader.ReaderError):
-        return _Abort(_position_of_index(text, error.position), "the file contains a character YAML does not allow", "remove control or binary characters")
+        return _Abort(_Lines(text).at(error.position), "the file contains a character YAML does not allow", "remove control or binary characters")
     problem_mark = getattr(error, "problem_mark", None)
     context_mark = getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
     if "maximum nesting depth" in problem and problem_mark is not None:  # libyaml's own bound, if it ever comes first
-        return _Abort(_pos(problem_mark), _TOO_DEEP, _TOO_DEEP_HINT)
+        return _Abort(builder.pos(problem_mark), _TOO_DEEP, _TOO_DEEP_HINT)
     # An unclosed quote or bracket is found at the end of the file; its start is what to fix.
     mark = context_mark if "end of stream" in problem and context_mark is not None else problem_mark or context_mark
-    pos = _pos(mark) if mark is not None else (1, 1)
+    pos = builder.pos(mark) if mark is not None else (1, 1)
     message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
     hint = next((tip for needle, tip in _FRIENDLIER.items() if needle in problem), None)
     index = getattr(problem_mark, "index", None)
@@ -451,11 +496,12 @@ def load(data: bytes, file: str) -> Loaded:
         text = _decode(data)
         if not text.strip():
             raise _Abort((1, 1), "the file is empty", "start from `journey init`")
+        builder = _Builder(file, text)
         loader = _Loader(text)
         try:
             builder.run(loader)
         except yaml.YAMLError as error:
-            raise _syntax_error(error, text) from None
+            raise _syntax_error(error, text, builder) from None
         finally:
             loader.dispose()
         if not builder.has_root or builder.root is None:

@@ -31,7 +31,8 @@ def with_excerpts(data: bytes, diagnostics: list[Diagnostic]) -> list[Diagnostic
     """``diagnostics`` sorted, each with its source line for the text reporter's caret."""
     if not diagnostics:
         return diagnostics
-    lines = data.decode("utf-8", "replace").splitlines()
+    # Only a line feed ends a line, as in the loader's positions (splitlines would also split at U+2028…).
+    lines = [line.removesuffix("\r") for line in data.decode("utf-8", "replace").split("\n")]
     return sorted(
         (dataclasses.replace(d, excerpt=lines[d.line - 1] if 0 < d.line <= len(lines) else None) for d in diagnostics),
         key=Diagnostic.sort_key,
