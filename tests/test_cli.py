@@ -209,3 +209,25 @@ def test_text_report_never_sends_control_characters_from_a_file_to_the_terminal(
     assert result.code == 1
     assert "\x1b" not in result.out and "\x00" not in result.out
     assert "␛[2J␀gone" in result.out
+
+
+def test_help_starts_without_importing_the_heavy_libraries():
+    """`journey --help` must not pay for Pydantic, Graphviz or PyYAML: the commands import them when they run.
+
+    (A subcommand's own --help is left out: Typer itself imports Pydantic to describe its parameters.)
+    """
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from journeycli.cli import main\n"
+        "for args in (['--help'], ['-h']):\n"
+        "    try:\n"
+        "        main(args)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(sorted(m for m in ('pydantic', 'graphviz', 'yaml') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -505,7 +505,7 @@ def test_render_draws_the_new_map_with_marks_and_a_legend(cli, tmp_path):
 
 
 def test_render_dot_marks_each_state():
-    from journeycli.diff.command import _diff
+    from journeycli.commands.diff import _diff
     from journeycli.diff.sides import read_pair
     from journeycli.diff.visual import COLOURS, dot_source
     from journeycli.validation import validate
@@ -542,7 +542,7 @@ def test_benchmark_pair_diff_matches_its_mutation(cli, tmp_path, monkeypatch):
 
 
 def test_large_sides_are_validated_in_parallel_with_the_same_result(cli, monkeypatch, tmp_path):
-    from journeycli.diff import command
+    from journeycli.commands import diff as command
 
     serial = cli("diff", OLD, NEW, "--format", "json").json()
     monkeypatch.setattr(command, "PARALLEL_FROM", 0)

@@ -533,13 +533,13 @@ def test_beside_writes_next_to_the_journey_and_fail_if_changed_reports_stale_pic
 def test_watch_renders_again_after_each_change_and_survives_an_invalid_edit(tmp_path, capsys):
     from functools import partial
 
-    from journeycli.render.command import render_paths
+    from journeycli.commands.render import RenderOptions, render_once
     from journeycli.render.watch import watch
 
     journey = tmp_path / "small.journey.yaml"
     journey.write_bytes(SMALL.read_bytes())
     picture = tmp_path / "small.svg"
-    render_once = partial(render_paths, [str(journey)], str(picture))
+    render_again = partial(render_once, RenderOptions(paths=(str(journey),), output=str(picture)))
     edits = [
         lambda: journey.write_text("format: 1\nid: broken\ntitle: [unclosed\n"),  # mid-edit: invalid
         lambda: journey.write_text(SMALL.read_text().replace("name:", "name: Edited", 1)),
@@ -555,7 +555,7 @@ def test_watch_renders_again_after_each_change_and_survives_an_invalid_edit(tmp_
         os.utime(journey, ns=(time.time_ns(), time.time_ns() + 10**9 * (3 - len(edits))))
         return True
 
-    assert watch([str(journey)], render_once, interval=0, keep_going=keep_going) == 0
+    assert watch([str(journey)], render_again, interval=0, keep_going=keep_going) == 0
     first, after_broken, after_fix = pictures
     assert after_broken == first  # the invalid edit kept the last good picture
     assert after_fix != first and b"Edited" in after_fix

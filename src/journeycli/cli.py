@@ -1,6 +1,6 @@
-"""The `journey` command line: parse options, call the core, pick a reporter.
+"""The `journey` command line: parse the options, fill the command's options, call its module in ``commands``.
 
-Nothing here is worth testing on its own; the logic lives in the core modules.
+Nothing here is worth testing on its own; each command lives in ``commands/``.
 Heavy modules (Pydantic, Rich, Graphviz) are imported inside the commands so
 that `journey --help` starts fast. ``main`` turns every usage error into one
 line and exit code 2, and makes sure no traceback ever reaches the user.
@@ -92,10 +92,9 @@ def validate(paths: Paths = None, format: FormatOption = None, fail_on: FailOn =
 
       cat map.journey.yaml | journey validate -
     """
-    from .commands import run_checks
-    from .validation import check_file
+    from .commands.validate import ValidateOptions, run
 
-    raise typer.Exit(run_checks(paths, check_file, format, fail_on.value))
+    raise typer.Exit(run(ValidateOptions(paths=tuple(paths or ()), format=format.value if format else None, fail_on=fail_on.value)))
 
 
 @app.command()
@@ -122,9 +121,18 @@ def lint(
 
       journey lint . --format sarif > journey.sarif
     """
-    from .commands import run_lint
+    from .commands.lint import LintOptions, run
 
-    raise typer.Exit(run_lint(paths, format, fail_on.value if fail_on else None, select, ignore, persona, config))
+    options = LintOptions(
+        paths=tuple(paths or ()),
+        format=format.value if format else None,
+        fail_on=fail_on.value if fail_on else None,
+        select=select,
+        ignore=ignore,
+        persona=persona,
+        config=config,
+    )
+    raise typer.Exit(run(options))
 
 
 @app.command()
@@ -135,9 +143,9 @@ def schema() -> None:
 
       journey schema > journey.schema.json
     """
-    from .schema import schema_text
+    from .commands.schema import run
 
-    sys.stdout.write(schema_text())
+    raise typer.Exit(run())
 
 
 @app.command()
@@ -154,9 +162,9 @@ def init(
 
       journey init online-checkout
     """
-    from .commands import write_starter
+    from .commands.init import InitOptions, run
 
-    raise typer.Exit(write_starter(id, output, force))
+    raise typer.Exit(run(InitOptions(id=id, output=output, force=force)))
 
 
 @app.command()
@@ -172,9 +180,9 @@ def rules(
 
       journey rules P002
     """
-    from .commands import show_rules
+    from .commands.rules import RulesOptions, run
 
-    raise typer.Exit(show_rules(code, format.value))
+    raise typer.Exit(run(RulesOptions(code=code, format=format.value)))
 
 
 class RenderFormat(str, Enum):
@@ -239,28 +247,22 @@ def render(
 
       journey render map.journey.yaml --watch
     """
-    from functools import partial
+    from .commands.render import RenderOptions, run
 
-    from .render.command import render_paths
-
-    render_once = partial(
-        render_paths,
-        paths,
-        output,
-        format.value if format else None,
-        view.value,
-        persona,
-        theme.value,
-        engine.value if engine else None,
-        timeout,
-        beside,
-        fail_if_changed,
+    options = RenderOptions(
+        paths=tuple(paths or ()),
+        output=output,
+        format=format.value if format else None,
+        view=view.value,
+        persona=persona,
+        theme=theme.value,
+        engine=engine.value if engine else None,
+        timeout=timeout,
+        beside=beside,
+        fail_if_changed=fail_if_changed,
+        watch=watch,
     )
-    if watch:
-        from .render.watch import watch as watch_files
-
-        raise typer.Exit(watch_files(paths or ["."], render_once))
-    raise typer.Exit(render_once())
+    raise typer.Exit(run(options))
 
 
 class ExportFormat(str, Enum):
@@ -299,9 +301,9 @@ def export(
 
       journey export map.journey.yaml --format csv > steps.csv
     """
-    from .export.command import run_export
+    from .commands.export import ExportOptions, run
 
-    raise typer.Exit(run_export(path, format.value if format else None, output))
+    raise typer.Exit(run(ExportOptions(path=path, format=format.value if format else None, output=output)))
 
 
 @app.command("import")
@@ -329,9 +331,9 @@ def import_(
 
       journey import steps.csv -o checkout.journey.yaml --force
     """
-    from .importers.command import run_import
+    from .commands.import_ import ImportOptions, run
 
-    raise typer.Exit(run_import(path, source.value if source else None, output, id, force))
+    raise typer.Exit(run(ImportOptions(path=path, source=source.value if source else None, output=output, id=id, force=force)))
 
 
 @app.command()
@@ -350,9 +352,9 @@ def show(
 
       NO_COLOR=1 journey show map.journey.yaml > map.txt
     """
-    from .show import run_show
+    from .commands.show import ShowOptions, run
 
-    raise typer.Exit(run_show(path, compact, persona, sys.stdout))
+    raise typer.Exit(run(ShowOptions(path=path, compact=compact, persona=persona)))
 
 
 class DiffFormat(str, Enum):
@@ -382,9 +384,9 @@ def diff(
 
       journey diff --base origin/main maps/ --exit-code
     """
-    from .diff.command import run_diff
+    from .commands.diff import DiffOptions, run
 
-    raise typer.Exit(run_diff(sides or [], base, format.value, exit_code, render))
+    raise typer.Exit(run(DiffOptions(sides=tuple(sides or ()), base=base, format=format.value, exit_code=exit_code, render=render)))
 
 
 class PainsFormat(str, Enum):
@@ -415,14 +417,16 @@ def pains(
 
       journey pains maps/ --persona busy-parent --format csv > pains.csv
     """
-    from .pains_report import run_pains
+    from .commands.pains import PainsOptions, run
 
-    raise typer.Exit(run_pains(paths, format.value, top, unaddressed, persona, config))
+    raise typer.Exit(run(PainsOptions(
+        paths=tuple(paths or ()), format=format.value, top=top, unaddressed=unaddressed, persona=persona, config=config
+    )))
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `journey` command; exits with 0, 1, 2 (usage) or 3 (internal error)."""
-    from .inputs import UsageError
+    from .usage import UsageError
 
     command = typer.main.get_command(app)
     try:

@@ -30,7 +30,8 @@ from datetime import date
 from typing import Any
 
 from .diagnostics import Severity
-from .inputs import DEFAULT_GLOBS, UsageError
+from .inputs import DEFAULT_GLOBS
+from .usage import UsageError
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 
-from .inputs import UsageError
+from .usage import UsageError
 
 
 def write_atomic(path: str, data: bytes, inputs: tuple[str, ...] = (), overwrite: bool = True) -> None:

@@ -12,12 +12,10 @@ import os
 import sys
 from dataclasses import dataclass
 
+from .usage import UsageError
+
 DEFAULT_GLOBS = ("*.journey.yaml", "*.journey.yml")
 STDIN = "-"
-
-
-class UsageError(Exception):
-    """A mistake in how the command was called (exit code 2)."""
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from typing import Any
 from .config import Settings
 from .diagnostics import Diagnostic
 from .flow import Resolved, resolve
-from .inputs import UsageError
+from .usage import UsageError
 from .model import Journey
 from .rules import by_code, lint_rules
 from .rules.base import Finding, LintRule

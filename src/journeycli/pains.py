@@ -40,7 +40,7 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from .flow import Resolved, resolve
-from .inputs import UsageError
+from .usage import UsageError
 from .model import Journey, Opportunity, Step
 
 SEVERITY_WEIGHT = {"low": 1, "medium": 2, "high": 4, "critical": 8}

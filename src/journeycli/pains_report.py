@@ -1,6 +1,6 @@
-"""`journey pains`: read the files, build each ``pains.PainReport``, write it as text, JSON, Markdown or CSV.
+"""The formats of `journey pains`: each ``pains.PainReport`` as text, JSON, Markdown or CSV.
 
-The scoring lives in ``pains``; this module only reads and writes.
+The scoring lives in ``pains``, the command in ``commands.pains``; this module only writes.
 
 - text: on a terminal (without ``NO_COLOR``), Rich tables with colour; anywhere
   else the same columns as plain aligned text without a single escape code,
@@ -12,10 +12,6 @@ The scoring lives in ``pains``; this module only reads and writes.
 - csv: one row per pain point with a ``file`` column; text cells a spreadsheet
   would run as a formula (starting with ``=``, ``+``, ``-``, ``@``) get a
   leading ``'`` as in `journey export --format csv`.
-
-Invalid files get their findings printed with the text reporter — on standard
-output for the text format, on standard error for the others so machine output
-stays parseable — and the command exits 1; the valid files are still reported.
 """
 
 from __future__ import annotations
@@ -28,7 +24,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .export.symbols import words
-from .inputs import UsageError, discover
 from .pains import Hotspot, PainReport, RankedPain
 
 if TYPE_CHECKING:
@@ -414,48 +409,3 @@ def write_text(reports: list[PainReport], out: TextIO) -> None:
         _write_plain(reports, out)
     else:
         _write_rich(reports, con)
-
-
-# The command ---------------------------------------------------------------------------------------
-
-
-def run_pains(
-    paths: list[str] | None, format: str, top: int | None, unaddressed: bool, persona: str | None, config: str | None
-) -> int:
-    """`journey pains`: 0 when every file was reported, 1 when some were invalid, usage errors raise."""
-    from . import reporters
-    from .config import load_settings
-    from .pains import report
-    from .reporters import Report
-    from .runner import read_journey
-
-    if format not in FORMATS:
-        raise UsageError(f"unknown format `{format}`")
-    if top is not None and top < 1:
-        raise UsageError("--top must be at least 1")
-    settings = load_settings(config)
-    inputs = discover(paths or ["."], settings.globs)
-    if not inputs:
-        raise UsageError(f"no journey files ({', '.join(settings.globs)}) found in {', '.join(paths or ['.'])}")
-    reports: list[PainReport] = []
-    invalid = []
-    for item in inputs:
-        journey, diagnostics = read_journey(item)
-        if journey is not None:
-            options = {"persona": persona, "top": top, "unaddressed": unaddressed}
-            reports.append(report(journey, item.name, hotspot_pain_count=settings.hotspot_pain_count, **options))
-        else:
-            invalid.extend(diagnostics)
-    # every file is read and every persona checked before anything is written: a usage error leaves no half report
-    if format == "text":
-        if reports:
-            write_text(reports, sys.stdout)
-    else:
-        writer = {"json": to_json, "markdown": to_markdown, "csv": to_csv}[format]
-        sys.stdout.write(writer(reports))
-    if invalid:
-        if format == "text" and reports:
-            sys.stdout.write("\n")
-        reporters.get("text")(Report([item.name for item in inputs], invalid), sys.stdout if format == "text" else sys.stderr)
-        return 1
-    return 0

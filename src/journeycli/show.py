@@ -28,7 +28,7 @@ from rich.text import Text
 
 from .export.symbols import FACES, NO_EMOTION, SPARKS, emotion_label, words
 from .flow import Resolved
-from .inputs import UsageError
+from .usage import UsageError
 from .model import Journey, Stage, Step
 
 MIN_COLUMN = 18
@@ -186,17 +186,3 @@ def print_view(resolved: Resolved, out: TextIO, compact: bool = False) -> None:
 
     console = Console(file=out, color_system="auto" if use_rich(out) else None, highlight=False, emoji=False, markup=False)
     console.print(view(resolved, console.width, compact))
-
-
-def run_show(path: str, compact: bool, persona: str | None, out: TextIO) -> int:
-    """`journey show`: exit 0 when shown, 1 when the journey is invalid, 2 for an unknown persona."""
-    from .export.command import read_journey
-    from .flow import resolve
-
-    journey = read_journey(path)
-    if journey is None:
-        return 1
-    if persona is not None:
-        check_persona(journey, persona)
-    print_view(resolve(journey, persona), out, compact)
-    return 0

@@ -7,7 +7,7 @@ The pipeline, one module each:
 - ``summary``: counts, pain points and opportunities, emotion per stage, metrics;
 - ``text``, ``markdown``, ``json_format``: the output formats (``write`` picks one);
 - ``visual``: the ``--render`` SVG of the new map with the changes marked;
-- ``command``: the glue the CLI calls.
+- the command itself (``commands.diff``) reads the sides and wires these together.
 
 Nothing here prints except the output formats, and they only write to the
 stream they are given.

@@ -20,7 +20,8 @@ import subprocess
 from dataclasses import dataclass
 from fnmatch import fnmatch
 
-from ..inputs import DEFAULT_GLOBS, STDIN, Input, UsageError, discover
+from ..inputs import DEFAULT_GLOBS, STDIN, Input, discover
+from ..usage import UsageError
 
 GIT_TIMEOUT = 60
 _DRIVE = re.compile(r"^[A-Za-z]:[\\/]")

@@ -10,7 +10,8 @@ The pipeline, one module each:
 - ``output``: running the engine with a time limit, writing files atomically;
 - ``svg``: the finishing pass over the SVG (title and desc, stage groups,
   nothing active or external);
-- ``command``: what `journey render` does between parsing options and exiting.
+- ``watch``: `--watch`, rendering again on every change. The command itself is
+  ``commands.render``.
 
 ``draw`` and ``picture`` are the two calls the rest of the tool needs.
 """

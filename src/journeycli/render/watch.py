@@ -13,7 +13,8 @@ import sys
 import time
 from collections.abc import Callable
 
-from ..inputs import UsageError, discover
+from ..inputs import discover
+from ..usage import UsageError
 
 
 def _stamps(paths: list[str]) -> dict[str, float]:

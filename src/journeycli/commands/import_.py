@@ -1,4 +1,4 @@
-"""What `journey import` does between parsing options and writing: read, parse, check, write.
+"""`journey import`: read a Mermaid diagram or a CSV file, parse it, check the new journey, write it.
 
 Nothing is written until the whole input has been read and the new journey
 validates, so a malformed file never leaves a partial journey behind. A
@@ -12,13 +12,14 @@ from __future__ import annotations
 import os
 import re
 import sys
+from dataclasses import dataclass
 
 from ..files import write_atomic
-from ..inputs import UsageError
+from ..usage import UsageError
 from ..model import ID_MAX_LENGTH, ID_PATTERN
 from ..validation import validate
-from . import FORMATS, SUFFIXES, Malformed, get
-from .ids import slugify
+from ..importers import FORMATS, SUFFIXES, Malformed, get
+from ..importers.ids import slugify
 
 
 def _read(path: str) -> bytes:
@@ -50,8 +51,18 @@ def _title_from(path: str) -> str:
     return words[:1].upper() + words[1:] if words else "Imported journey"
 
 
-def run_import(path: str, source: str | None, output: str | None, journey_id: str | None, force: bool) -> int:
-    """`journey import`: exit 0 when written, 1 when the input is malformed."""
+@dataclass(frozen=True, kw_only=True)
+class ImportOptions:
+    path: str  # the file to import, or - for stdin
+    source: str | None = None  # the input format; None: from the suffix
+    output: str | None = None  # None: ID.journey.yaml; "-": standard output
+    id: str | None = None  # None: made from the title or file name
+    force: bool = False
+
+
+def run(options: ImportOptions) -> int:
+    """Exit 0 when written, 1 when the input is malformed."""
+    path, source, output, journey_id, force = options.path, options.source, options.output, options.id, options.force
     name = source or (SUFFIXES.get(os.path.splitext(path)[1].lower()) if path != "-" else None)
     if name is None:
         raise UsageError(f"choose the input format with --from ({', '.join(FORMATS)})")

@@ -21,10 +21,12 @@ import sys
 from dataclasses import dataclass
 
 from ..engines import Engine, EngineError, find_engine
-from ..inputs import Input, UsageError, discover
-from ..model import Journey
 from ..files import write_atomic
-from .output import FORMATS, SUFFIXES, EngineFailed, LayoutTimeout
+from ..inputs import Input
+from ..model import Journey
+from ..render.output import FORMATS, SUFFIXES, EngineFailed, LayoutTimeout
+from ..usage import UsageError
+from .journeys import find, read_valid, report_invalid
 
 STDOUT = "-"
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -158,49 +160,45 @@ def plan(valid: list[tuple[Input, Journey]], inputs: list[Input], mode: str, out
     return jobs
 
 
-def _read_all(inputs: list[Input]) -> tuple[list[tuple[Input, Journey]], list]:
-    from ..runner import read_journey
+@dataclass(frozen=True, kw_only=True)
+class RenderOptions:
+    paths: tuple[str, ...] = ()
+    output: str | None = None  # FILE, DIR, "-" or None (the current directory)
+    format: str | None = None  # None: from the -o suffix, else svg
+    view: str = "map"
+    persona: str | None = None
+    theme: str = "light"
+    engine: str | None = None  # None: $JOURNEY_ENGINE, else auto
+    timeout: float = 60.0
+    beside: bool = False
+    fail_if_changed: bool = False
+    watch: bool = False
 
-    valid, findings = [], []
-    for item in inputs:
-        journey, found = read_journey(item)
-        if journey is None:
-            findings.extend(found)
-        else:
-            valid.append((item, journey))
-    return valid, findings
+
+def run(options: RenderOptions) -> int:
+    """Render once, or again after every change with ``watch``."""
+    if options.watch:
+        from functools import partial
+
+        from ..render.watch import watch
+
+        return watch(list(options.paths) or ["."], partial(render_once, options))
+    return render_once(options)
 
 
-def render_paths(
-    paths: list[str] | None,
-    output: str | None = None,
-    fmt: str | None = None,
-    view: str = "map",
-    persona: str | None = None,
-    theme: str = "light",
-    engine: str | None = None,
-    timeout: float = 60.0,
-    beside: bool = False,
-    fail_if_changed: bool = False,
-) -> int:
-    """Render every journey under ``paths``; returns the exit code (usage errors raise UsageError)."""
-    from . import THEMES, VIEWS, draw, picture
+def render_once(options: RenderOptions) -> int:
+    """Render every journey under the paths; returns the exit code (usage errors raise UsageError)."""
+    from ..config import load_settings
+    from ..render import draw, picture
 
-    if view not in VIEWS:
-        raise UsageError(f"unknown view `{view}`; choose one of {', '.join(VIEWS)}")
-    if theme not in THEMES:
-        raise UsageError(f"unknown theme `{theme}`; choose one of {', '.join(THEMES)}")
+    output, persona, timeout = options.output, options.persona, options.timeout
     if not timeout > 0:
         raise UsageError("--timeout must be a positive number of seconds")
-    from ..config import load_settings
-
-    inputs = discover(paths or ["."], load_settings().globs)
-    if not inputs:
-        raise UsageError(f"no journey files (*.journey.yaml, *.journey.yml) found in {', '.join(paths or ['.'])}")
-    mode = _mode(output, len(inputs), beside)
-    fmt = choose_format(fmt, mode, output)
-    chosen = choose_engine(fmt, engine)
-    valid, findings = _read_all(inputs)
+    inputs = find(options.paths, load_settings().globs)
+    mode = _mode(output, len(inputs), options.beside)
+    fmt = choose_format(options.format, mode, output)
+    chosen = choose_engine(fmt, options.engine)
+    valid, findings = read_valid(inputs)
     if persona is not None:
         for item, journey in valid:
             check_persona(item.name, journey, persona)
@@ -212,7 +210,7 @@ def render_paths(
 
     changed = 0
     for job in jobs:
-        drawing = draw(resolve(job.journey, persona), view, theme)
+        drawing = draw(resolve(job.journey, persona), options.view, options.theme)
         try:
             data = picture(drawing, fmt, chosen, timeout)
         except LayoutTimeout:
@@ -235,12 +233,9 @@ def render_paths(
             changed += 1
             sys.stderr.write(f"journey: rendered {job.item.name} -> {job.target}\n")
     if findings:
-        from .. import reporters
-        from ..reporters import Report
-
-        reporters.get("text")(Report([item.name for item in inputs], findings), sys.stderr if mode == "stdout" else sys.stdout)
+        report_invalid([item.name for item in inputs], findings, data_on_stdout=mode == "stdout")
         return EXIT_FAILED
-    if fail_if_changed and changed:
+    if options.fail_if_changed and changed:
         sys.stderr.write(f"journey: {changed} picture{'s were' if changed > 1 else ' was'} missing or out of date and re-rendered\n")
         return EXIT_FAILED
     return EXIT_OK

@@ -1,4 +1,4 @@
-"""`journey diff` between option parsing and output: read both sides, validate, compare, write.
+"""`journey diff`: read both sides, validate, compare, write.
 
 Exit codes: 0, or 1 with ``--exit-code`` when anything changed; 1 when a
 side is not a valid journey (its diagnostics are printed instead of a diff)
@@ -12,31 +12,40 @@ import multiprocessing
 import os
 import pickle
 import sys
+from dataclasses import dataclass
 from functools import partial
 
 from ..diagnostics import Diagnostic
-from ..inputs import UsageError
+from ..diff import writer
+from ..diff.changes import FileDiff
+from ..diff.compare import compare
+from ..diff.sides import Pair, Side, base_pairs, read_pair
+from ..diff.summary import summarize
 from ..model import Journey
 from ..runner import with_excerpts
+from ..usage import UsageError
 from ..validation import no_gc, validate
-from . import FORMATS, writer
-from .changes import FileDiff
-from .compare import compare
-from .sides import Pair, Side, base_pairs, read_pair
-from .summary import summarize
+from .journeys import report_invalid
 
 PARALLEL_FROM = 2_000_000
 """Bytes (both sides together) from which the old side is validated in a second process, alongside the new one."""
 
 
-def run_diff(sides: list[str], base: str | None, format: str, exit_code: bool, render: str | None) -> int:
+@dataclass(frozen=True, kw_only=True)
+class DiffOptions:
+    sides: tuple[str, ...] = ()  # OLD NEW, or with ``base`` the paths to compare
+    base: str | None = None  # a git revision
+    format: str = "text"
+    exit_code: bool = False  # exit 1 when anything changed
+    render: str | None = None  # also draw the new map with the changes marked to this SVG file
+
+
+def run(options: DiffOptions) -> int:
     with no_gc():  # millions of small objects and no cycles: the cyclic GC would only slow this down
-        return _run(sides, base, format, exit_code, render)
+        return _run(list(options.sides), options.base, options.format, options.exit_code, options.render)
 
 
 def _run(sides: list[str], base: str | None, format: str, exit_code: bool, render: str | None) -> int:
-    if format not in FORMATS:
-        raise UsageError(f"unknown format `{format}`; choose one of {', '.join(FORMATS)}")
     if base is None:
         if len(sides) != 2:
             raise UsageError("journey diff needs two versions: OLD NEW (each a file or REV:path), or --base REV PATH…")
@@ -113,19 +122,20 @@ def _diff(pair: Pair, old: Journey | None, new: Journey | None) -> FileDiff:
 
 def _report_invalid(files: list[str], diagnostics: list[Diagnostic], format: str) -> None:
     """The findings of the invalid side(s): as JSON, as a Markdown list for a PR comment, or as text."""
-    from .. import reporters
-
-    report = reporters.Report(files, diagnostics)
     if format == "markdown":
-        from .markdown import cell, code
+        from ..diff.markdown import cell, code
 
         bad = len({d.file for d in diagnostics})
         what = "is not a valid journey" if bad == 1 else "are not valid journeys"
         lines = [f"**Journey diff**: cannot compare, {bad} of {len(files)} files {what}", ""]
         lines += [f"- {code(f'{d.file}:{d.line}:{d.column}')} {d.severity.label} {d.code}: {cell(d.full_message)}" for d in diagnostics]
         sys.stdout.write("\n".join(lines) + "\n")
+    elif format == "json":
+        from .. import reporters
+
+        reporters.get("json")(reporters.Report(files, diagnostics), sys.stdout)
     else:
-        reporters.get("json" if format == "json" else "text")(report, sys.stdout)
+        report_invalid(files, diagnostics, data_on_stdout=False)
 
 
 def _render(diff: FileDiff, path: str, pair: Pair) -> bool:
@@ -133,7 +143,7 @@ def _render(diff: FileDiff, path: str, pair: Pair) -> bool:
     from ..engines import EngineError
     from ..files import write_atomic
     from ..render.output import EngineFailed, LayoutTimeout
-    from .visual import TIMEOUT, svg
+    from ..diff.visual import TIMEOUT, svg
 
     try:
         data = svg(diff)

@@ -1,0 +1,57 @@
+"""`journey pains`: read the files, score each valid journey's pain points, write them in the format asked.
+
+Every file is read and every persona checked before anything is written, so a
+usage error leaves no half report. Invalid files are reported (see
+``journeys.report_invalid``) after the others, and the exit code is then 1.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+from .journeys import find, read_valid, report_invalid
+
+
+@dataclass(frozen=True, kw_only=True)
+class PainsOptions:
+    paths: tuple[str, ...] = ()
+    format: str = "text"
+    top: int | None = None  # keep the N highest-scoring pain points of each file
+    unaddressed: bool = False
+    persona: str | None = None
+    config: str | None = None  # None: the nearest configuration file upward
+
+
+def run(options: PainsOptions) -> int:
+    """0 when every file was reported, 1 when some were invalid; usage errors raise."""
+    from ..config import load_settings
+    from ..pains import report
+    from ..pains_report import to_csv, to_json, to_markdown, write_text
+
+    settings = load_settings(options.config)
+    inputs = find(options.paths, settings.globs)
+    valid, invalid = read_valid(inputs)
+    reports = [
+        report(
+            journey,
+            item.name,
+            persona=options.persona,
+            top=options.top,
+            unaddressed=options.unaddressed,
+            hotspot_pain_count=settings.hotspot_pain_count,
+        )
+        for item, journey in valid
+    ]
+    if options.format == "text":
+        if reports:
+            write_text(reports, sys.stdout)
+    else:
+        writer = {"json": to_json, "markdown": to_markdown, "csv": to_csv}[options.format]
+        sys.stdout.write(writer(reports))
+    if invalid:
+        if options.format == "text" and reports:
+            sys.stdout.write("\n")
+        report_invalid([item.name for item in inputs], invalid, data_on_stdout=options.format != "text")
+        return 1
+    return 0
