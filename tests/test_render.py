@@ -287,25 +287,58 @@ def test_pdf_with_system_graphviz(cli, tmp_path, monkeypatch):
 
 def test_without_system_graphviz_auto_falls_back_to_graphviz_pure(cli, tmp_path, pure_only):
     out = tmp_path / "m.svg"
-    result = cli("render", SMALL, "-o", out)
+    result = cli("render", SMALL, "-o", out, "--engine", "auto")
     assert result.code == 0, result.err
     assert ET.fromstring(out.read_bytes()).tag == f"{SVG}svg"
     explicit = cli("render", SMALL, "-o", out, "--engine", "graphviz")
     assert explicit.code == 2 and "`dot` is not on PATH" in explicit.err
 
 
-def test_auto_prefers_the_system_dot_and_the_environment_variable_chooses(cli, tmp_path, fake_dot, monkeypatch):
+def test_the_bundled_engine_is_the_default_and_the_system_dot_an_explicit_choice(cli, tmp_path, fake_dot, monkeypatch):
+    """A system `dot` on PATH is not used unless asked for: --engine, then JOURNEY_ENGINE, then the configuration."""
     fake_dot('case "$1" in -V) echo "dot - graphviz version 9.9.9 (fake)" >&2;; *) echo "fake dot was used" >&2; exit 3;; esac')
+    monkeypatch.chdir(tmp_path)
     out = tmp_path / "m.svg"
-    used_fake = cli("render", SMALL, "-o", out)
-    assert used_fake.code == 1 and "fake dot was used" in used_fake.err and not out.exists()
-    assert cli("render", SMALL, "-o", out, "--engine", "graphviz-pure").code == 0
+    assert cli("render", SMALL, "-o", out).code == 0 and out.exists()  # the default ignores the system dot
     out.unlink()
-    monkeypatch.setenv("JOURNEY_ENGINE", "graphviz-pure")
+    for args in (["--engine", "graphviz"], ["--engine", "auto"]):
+        used_fake = cli("render", SMALL, "-o", out, *args)
+        assert used_fake.code == 1 and "fake dot was used" in used_fake.err and not out.exists()
+    monkeypatch.setenv("JOURNEY_ENGINE", "graphviz")
+    assert "fake dot was used" in cli("render", SMALL, "-o", out).err
+    assert cli("render", SMALL, "-o", out, "--engine", "graphviz-pure").code == 0  # the option beats the variable
+    out.unlink()
+    monkeypatch.delenv("JOURNEY_ENGINE")
+    (tmp_path / "journey.toml").write_text('engine = "graphviz"\n')
+    assert "fake dot was used" in cli("render", SMALL, "-o", out).err
+    monkeypatch.setenv("JOURNEY_ENGINE", "graphviz-pure")  # the variable beats the configuration
     assert cli("render", SMALL, "-o", out).code == 0 and out.exists()
+    (tmp_path / "journey.toml").write_text('engine = "dott"\n')
+    monkeypatch.delenv("JOURNEY_ENGINE")
+    bad_config = cli("render", SMALL, "-o", out)
+    assert bad_config.code == 2 and "`engine` must be one of graphviz-pure, graphviz, auto, not 'dott'" in bad_config.err
+    (tmp_path / "journey.toml").unlink()
     monkeypatch.setenv("JOURNEY_ENGINE", "nonsense")
     bad = cli("render", SMALL, "-o", out)
     assert bad.code == 2 and "unknown engine `nonsense`" in bad.err
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="needs a system Graphviz to show it is not used (.ci/run installs one)")
+def test_the_same_bytes_whether_or_not_a_system_graphviz_is_installed(cli, tmp_path, monkeypatch):
+    monkeypatch.delenv("JOURNEY_ENGINE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    dot_folder = os.path.dirname(shutil.which("dot"))
+    with_dot, without_dot = tmp_path / "with.svg", tmp_path / "without.svg"
+    assert cli("render", EXAMPLES / "clinic-visit.journey.yaml", "-o", with_dot).code == 0
+    empty = tmp_path / "empty-bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))  # graphviz-pure is found beside Python, `dot` nowhere
+    assert cli("render", EXAMPLES / "clinic-visit.journey.yaml", "-o", without_dot).code == 0
+    assert with_dot.read_bytes() == without_dot.read_bytes()
+    system = tmp_path / "system.svg"
+    monkeypatch.setenv("PATH", dot_folder)
+    assert cli("render", EXAMPLES / "clinic-visit.journey.yaml", "-o", system, "--engine", "graphviz").code == 0
+    assert system.read_bytes() != with_dot.read_bytes()  # the engines differ: why the default must not depend on PATH
 
 
 def test_a_layout_over_the_time_limit_is_stopped(cli, tmp_path, fake_dot):

@@ -204,9 +204,9 @@ class RenderTheme(str, Enum):
 
 
 class RenderEngine(str, Enum):
-    auto = "auto"
-    graphviz = "graphviz"
     graphviz_pure = "graphviz-pure"
+    graphviz = "graphviz"
+    auto = "auto"
 
 
 @app.command()
@@ -224,7 +224,7 @@ def render(
     theme: Annotated[RenderTheme, typer.Option("--theme", help="Colours: light, dark, or print (greyscale).")] = RenderTheme.light,
     engine: Annotated[
         Optional[RenderEngine],
-        typer.Option("--engine", help="Layout engine. Default: $JOURNEY_ENGINE, else auto (system Graphviz if on PATH, else graphviz-pure).", show_default=False),
+        typer.Option("--engine", help="Layout engine. Default: $JOURNEY_ENGINE, else `engine` in the configuration, else graphviz-pure (bundled: the same bytes on every machine); graphviz is the system dot, auto the system dot when on PATH.", show_default=False),
     ] = None,
     timeout: Annotated[float, typer.Option("--timeout", help="Stop a layout that takes longer than this many seconds.")] = 60.0,
     beside: Annotated[bool, typer.Option("--beside", help="Write each picture next to its journey file, as <stem>.<format>.")] = False,

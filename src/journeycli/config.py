@@ -11,6 +11,7 @@ and the key (exit 2), never a silent default.
     ignore = ["L008"]
     fail_on = "warning"            # error | warning | info
     globs = ["*.journey.yaml", "maps/*.yaml"]
+    engine = "graphviz"            # render with the system dot (default: the bundled graphviz-pure)
 
     [tool.journey.severity]
     L006 = "warning"
@@ -51,6 +52,7 @@ class Settings:
     hotspot_pain_count: int = 3
     globs: tuple[str, ...] = DEFAULT_GLOBS
     fail_on: str = "error"
+    engine: str | None = None  # None: the default engine (see engines.py)
     persona: str | None = None
     today: date | None = None
     source: str | None = None  # the config file these came from
@@ -139,6 +141,12 @@ def parse(table: dict[str, Any], path: str) -> Settings:
             settings[key] = check_codes(tuple(v.upper() for v in _strings(value, where)), where)
         elif key == "fail_on":
             settings[key] = _level(value, where)
+        elif key == "engine":
+            from .engines import ENGINES
+
+            if value not in ENGINES:
+                raise UsageError(f"{where} must be one of {', '.join(ENGINES)}, not {value!r}")
+            settings[key] = value
         elif key == "globs":
             settings[key] = _strings(value, where) or DEFAULT_GLOBS
         elif key == "severity":
@@ -157,7 +165,7 @@ def parse(table: dict[str, Any], path: str) -> Settings:
                     raise UsageError(f"{where}: unknown threshold `{name}` (known: cliff, review_interval_months, hotspot_pain_count)")
                 settings[name] = _positive(number, f"{where}.{name}")
         else:
-            raise UsageError(f"{where}: unknown key (known: select, ignore, fail_on, globs, severity, thresholds)")
+            raise UsageError(f"{where}: unknown key (known: select, ignore, fail_on, globs, engine, severity, thresholds)")
     return Settings(**settings)
 
 

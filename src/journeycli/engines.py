@@ -1,8 +1,12 @@
-"""Which Graphviz does the layout: the system `dot`, or the `graphviz-pure` binary we depend on.
+"""Which Graphviz does the layout: the bundled `graphviz-pure` binary we depend on, or the system `dot`.
 
-`auto` prefers a system Graphviz (it can make PDF) and falls back to the
-bundled `graphviz-pure`, so a plain `pip install` can render on a machine
-without Graphviz. ``JOURNEY_ENGINE`` chooses when ``--engine`` is not given.
+The bundled engine is the default everywhere, because the two engines make
+different bytes for the same DOT: a picture committed from one machine must
+not come out different on the next (the pre-commit render hook would
+flip-flop). The system `dot` is an explicit choice, made with ``--engine``,
+else ``JOURNEY_ENGINE``, else ``engine`` in the configuration; `auto` takes
+the system `dot` when it is on PATH and the bundled engine otherwise. PDF,
+which only the system `dot` makes, uses it without being asked.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
-ENGINES = ("auto", "graphviz", "graphviz-pure")
+ENGINES = ("graphviz-pure", "graphviz", "auto")
+DEFAULT_ENGINE = "graphviz-pure"
 ENV_VAR = "JOURNEY_ENGINE"
 
 
@@ -47,11 +52,22 @@ def _pure_executable() -> str | None:
     return shutil.which("graphviz-pure")
 
 
-def find_engine(choice: str | None = None) -> Engine:
-    """The engine for ``choice`` (or $JOURNEY_ENGINE, or auto)."""
-    choice = choice or os.environ.get(ENV_VAR) or "auto"
-    if choice not in ENGINES:
+def chosen_engine(option: str | None = None) -> str | None:
+    """The engine asked for: ``option``, else $JOURNEY_ENGINE, else the configuration's ``engine``; None when nobody asked."""
+    if option or os.environ.get(ENV_VAR):
+        return option or os.environ[ENV_VAR]
+    from .config import load_settings
+
+    return load_settings().engine
+
+
+def find_engine(option: str | None = None, fmt: str = "svg") -> Engine:
+    """The engine that draws ``fmt``: the one asked for (see ``chosen_engine``), else the bundled one."""
+    choice = chosen_engine(option)
+    if choice is not None and choice not in ENGINES:
         raise EngineError(f"unknown engine `{choice}`; choose one of {', '.join(ENGINES)}")
+    if choice is None:  # nobody asked: the bundled engine, unless it cannot make the format at all
+        choice = DEFAULT_ENGINE if fmt in _PURE_FORMATS else "auto"
     if choice in ("auto", "graphviz"):
         dot = shutil.which("dot")
         if dot:
@@ -61,12 +77,14 @@ def find_engine(choice: str | None = None) -> Engine:
     pure = _pure_executable()
     if pure:
         return Engine("graphviz-pure", pure, _PURE_FORMATS)
-    raise EngineError("no Graphviz engine found: install Graphviz, or reinstall journeycli so that graphviz-pure is present")
+    raise EngineError("no Graphviz engine found: reinstall journeycli so that graphviz-pure is present, or install Graphviz and use --engine graphviz")
 
 
 def describe_engine() -> str:
+    from .inputs import UsageError
+
     try:
         engine = find_engine()
-    except EngineError as error:
+    except (EngineError, UsageError) as error:  # a broken configuration must not stop --version
         return f"none ({error})"
     return f"{engine.version()} at {engine.executable}"

@@ -92,7 +92,7 @@ def choose_engine(fmt: str, choice: str | None) -> Engine | None:
     if fmt == "dot":
         return None
     try:
-        engine = find_engine(choice)
+        engine = find_engine(choice, fmt)
     except EngineError as error:
         raise UsageError(str(error)) from error
     if fmt not in engine.formats:
