@@ -12,6 +12,7 @@ and the key (exit 2), never a silent default.
     fail_on = "warning"            # error | warning | info
     globs = ["*.journey.yaml", "maps/*.yaml"]
     engine = "graphviz"            # render with the system dot (default: the bundled graphviz-pure)
+    max_file_size = "10MB"         # larger inputs are refused; $JOURNEY_MAX_FILE_SIZE wins
 
     [tool.journey.severity]
     L006 = "warning"
@@ -31,7 +32,7 @@ from datetime import date
 from typing import Any
 
 from .diagnostics import Severity
-from .inputs import DEFAULT_GLOBS
+from .inputs import DEFAULT_GLOBS, MAX_FILE_BYTES, SIZE_VARIABLE, parse_size
 from .usage import UsageError
 
 if sys.version_info >= (3, 11):
@@ -51,6 +52,7 @@ class Settings:
     review_interval_months: int = 12
     hotspot_pain_count: int = 3
     globs: tuple[str, ...] = DEFAULT_GLOBS
+    max_file_size: int = MAX_FILE_BYTES
     fail_on: str = "error"
     engine: str | None = None  # None: the default engine (see engines.py)
     persona: str | None = None
@@ -149,6 +151,8 @@ def parse(table: dict[str, Any], path: str) -> Settings:
             settings[key] = value
         elif key == "globs":
             settings[key] = _strings(value, where) or DEFAULT_GLOBS
+        elif key == "max_file_size":
+            settings[key] = parse_size(value, where)
         elif key == "severity":
             if not isinstance(value, dict):
                 raise UsageError(f"{where} must be a table of CODE = \"level\"")
@@ -165,12 +169,21 @@ def parse(table: dict[str, Any], path: str) -> Settings:
                     raise UsageError(f"{where}: unknown threshold `{name}` (known: cliff, review_interval_months, hotspot_pain_count)")
                 settings[name] = _positive(number, f"{where}.{name}")
         else:
-            raise UsageError(f"{where}: unknown key (known: select, ignore, fail_on, globs, engine, severity, thresholds)")
+            raise UsageError(f"{where}: unknown key (known: select, ignore, fail_on, globs, engine, max_file_size, severity, thresholds)")
     return Settings(**settings)
 
 
 def load_settings(config: str | None = None) -> Settings:
-    """Settings from ``config`` (a path given with --config) or the nearest configuration file."""
+    """Settings from ``config`` (a path given with --config) or the nearest configuration file.
+
+    ${JOURNEY_MAX_FILE_SIZE}, when set, overrides `max_file_size` (a CI job can raise it without a file).
+    """
+    settings = _file_settings(config)
+    size = os.environ.get(SIZE_VARIABLE)
+    return replace(settings, max_file_size=parse_size(size, f"${SIZE_VARIABLE}")) if size else settings
+
+
+def _file_settings(config: str | None) -> Settings:
     path = config or find_config()
     if path is None:
         return Settings()

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic
-from .inputs import Input
+from .inputs import Input, InputError
 from .rules.validation import E001
 
 if TYPE_CHECKING:
@@ -43,6 +43,8 @@ def _read(item: Input) -> bytes | Diagnostic:
     """The input's bytes; a file that cannot be read is a finding, not a crash."""
     try:
         return item.read()
+    except InputError as error:
+        return E001.at(item.name, (1, 1), str(error))
     except OSError as error:
         return E001.at(item.name, (1, 1), f"cannot read the file: {error.strerror or error}")
 

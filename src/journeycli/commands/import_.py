@@ -15,6 +15,7 @@ import sys
 from dataclasses import dataclass
 
 from ..files import write_atomic
+from ..inputs import InputError, max_file_bytes, read_bytes
 from ..usage import UsageError
 from ..model import ID_MAX_LENGTH, ID_PATTERN
 from ..validation import validate
@@ -23,13 +24,12 @@ from ..importers.ids import slugify
 
 
 def _read(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
-    if os.path.isdir(path):
+    if path != "-" and os.path.isdir(path):
         raise UsageError(f"{path} is a directory; give one file to import")
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        return read_bytes(None if path == "-" else path, max_file_bytes())
+    except InputError as error:
+        raise UsageError(f"cannot read {path}: {error}") from None
     except FileNotFoundError:
         raise UsageError(f"no such file: {path}") from None
     except OSError as error:

@@ -23,9 +23,12 @@ if TYPE_CHECKING:
     from ..model import Journey
 
 
-def find(paths: tuple[str, ...] | list[str], globs: tuple[str, ...]) -> list[Input]:
-    """The journey files under ``paths`` (the current directory when none); none at all is a usage error."""
-    inputs = discover(list(paths) or ["."], globs)
+def find(paths: tuple[str, ...] | list[str], globs: tuple[str, ...], max_bytes: int | None = None) -> list[Input]:
+    """The journey files under ``paths`` (the current directory when none); none at all is a usage error.
+
+    Files larger than ``max_bytes`` (default: the nearest configuration's `max_file_size`) are refused when read.
+    """
+    inputs = discover(list(paths) or ["."], globs, max_bytes)
     if not inputs:
         raise UsageError(f"no journey files ({', '.join(globs)}) found in {', '.join(paths or ['.'])}")
     return inputs

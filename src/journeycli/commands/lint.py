@@ -38,4 +38,4 @@ def run(options: LintOptions) -> int:
         persona=options.persona,
         fail_on=options.fail_on,
     )
-    return run_checks(options.paths, partial(lint_file, settings=settings), options.format, settings.fail_on, settings.globs)
+    return run_checks(options.paths, partial(lint_file, settings=settings), options.format, settings.fail_on, settings.globs, settings.max_file_size)

@@ -30,7 +30,7 @@ def run(options: PainsOptions) -> int:
     from ..pains_report import to_csv, to_json, to_markdown, write_text
 
     settings = load_settings(options.config)
-    inputs = find(options.paths, settings.globs)
+    inputs = find(options.paths, settings.globs, settings.max_file_size)
     valid, invalid = read_valid(inputs)
     reports = [
         report(

@@ -23,11 +23,13 @@ def exit_code(report: Report, fail_on: str) -> int:
     return 1 if any(d.severity >= threshold for d in report.diagnostics) else 0
 
 
-def run_checks(paths: tuple[str, ...], check: FileCheck, format: str | None, fail_on: str, globs: tuple[str, ...]) -> int:
+def run_checks(
+    paths: tuple[str, ...], check: FileCheck, format: str | None, fail_on: str, globs: tuple[str, ...], max_bytes: int | None = None
+) -> int:
     """Check every journey file under ``paths`` with ``check`` and report in ``format``; returns the exit code."""
     from .. import reporters
 
-    inputs = find(paths, globs)
+    inputs = find(paths, globs, max_bytes)
     diagnostics = [d for found in check_all(inputs, check) for d in found]
     report = Report([item.name for item in inputs], diagnostics)
     reporters.get(format or default_format())(report, sys.stdout)

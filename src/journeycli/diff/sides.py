@@ -20,7 +20,7 @@ import subprocess
 from dataclasses import dataclass
 from fnmatch import fnmatch
 
-from ..inputs import DEFAULT_GLOBS, STDIN, Input, discover
+from ..inputs import DEFAULT_GLOBS, STDIN, InputError, discover, max_file_bytes, read_bytes
 from ..usage import UsageError
 
 GIT_TIMEOUT = 60
@@ -52,7 +52,7 @@ def read_pair(old: str, new: str) -> Pair:
 
 def _read(spec: str) -> Side:
     if spec == STDIN:
-        return Side("<stdin>", Input("<stdin>", None).read())
+        return Side("<stdin>", _read_file(None))
     if os.path.isdir(spec):
         raise UsageError(f"{spec} is a directory; `journey diff OLD NEW` compares two files (use --base REV DIR for a directory)")
     if os.path.exists(spec):
@@ -70,10 +70,11 @@ def _read(spec: str) -> Side:
     raise UsageError(f"no such file or directory: {spec}")
 
 
-def _read_file(path: str) -> bytes:
+def _read_file(path: str | None) -> bytes:
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        return read_bytes(path, max_file_bytes())
+    except InputError as error:
+        raise UsageError(f"cannot read {path or '<stdin>'}: {error}") from None
     except OSError as error:
         raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
 
