@@ -10,3 +10,7 @@ from __future__ import annotations
 
 class UsageError(Exception):
     """A mistake in how the command was called (exit code 2)."""
+
+
+class NoJourneyFiles(UsageError):
+    """The paths given hold no journey file: machine formats still write an empty report (see commands/validate.py)."""

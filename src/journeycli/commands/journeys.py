@@ -16,7 +16,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from ..inputs import Input, discover
-from ..usage import UsageError
+from ..usage import NoJourneyFiles, UsageError
 
 if TYPE_CHECKING:
     from ..diagnostics import Diagnostic
@@ -30,7 +30,7 @@ def find(paths: tuple[str, ...] | list[str], globs: tuple[str, ...], max_bytes: 
     """
     inputs = discover(list(paths) or ["."], globs, max_bytes)
     if not inputs:
-        raise UsageError(f"no journey files ({', '.join(globs)}) found in {', '.join(paths or ['.'])}")
+        raise NoJourneyFiles(f"no journey files ({', '.join(globs)}) found in {', '.join(paths or ['.'])}")
     return inputs
 
 

@@ -8,7 +8,11 @@ from dataclasses import dataclass
 from ..diagnostics import Severity
 from ..reporters import Report, default_format
 from ..runner import FileCheck, check_all
+from ..usage import NoJourneyFiles
 from .journeys import find
+
+REPORT_FILES = ("json", "sarif", "gitlab")
+"""Formats that CI uploads as a file: an empty run still writes a valid, empty report, so the upload step has one."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -29,7 +33,12 @@ def run_checks(
     """Check every journey file under ``paths`` with ``check`` and report in ``format``; returns the exit code."""
     from .. import reporters
 
-    inputs = find(paths, globs, max_bytes)
+    try:
+        inputs = find(paths, globs, max_bytes)
+    except NoJourneyFiles:
+        if format in REPORT_FILES:
+            reporters.get(format)(Report([], []), sys.stdout)
+        raise
     diagnostics = [d for found in check_all(inputs, check) for d in found]
     report = Report([item.name for item in inputs], diagnostics)
     reporters.get(format or default_format())(report, sys.stdout)

@@ -31,14 +31,6 @@ Reporter = Callable[[Report, TextIO], None]
 FORMATS = ("text", "json", "github", "sarif", "gitlab")
 
 
-def relative_path(file: str) -> str:
-    """Repository-relative with forward slashes, as code-scanning tools match files against the checkout."""
-    if file == "<stdin>":
-        return "stdin"
-    path = os.path.relpath(file) if os.path.isabs(file) else os.path.normpath(file)
-    return path.replace(os.sep, "/")
-
-
 def default_format() -> str:
     """`github` inside GitHub Actions, `text` elsewhere."""
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"

@@ -10,6 +10,7 @@ from typing import TextIO
 
 from ..diagnostics import Severity
 from . import Report
+from .locations import relative_path
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -26,7 +27,7 @@ def report(result: Report, out: TextIO) -> None:
     for d in result.diagnostics:
         properties = ",".join(
             (
-                f"file={_property(d.file)}",
+                f"file={_property(relative_path(d.file))}",  # GitHub places annotations by repository-relative path
                 f"line={d.line}",
                 f"col={d.column}",
                 f"title={_property(f'{d.code} {d.rule}')}",

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import TextIO
 
 from ..diagnostics import Severity
-from . import Report, relative_path
+from . import Report
+from .locations import fingerprints, relative_path
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -17,10 +17,10 @@ def report(result: Report, out: TextIO) -> None:
         {
             "description": f"{d.code} {d.full_message}",
             "check_name": f"{d.code} {d.rule}",
-            "fingerprint": hashlib.sha256(f"{d.code}\0{d.file}\0{d.line}\0{d.message}".encode()).hexdigest(),
+            "fingerprint": fingerprint,  # without the line number: findings keep theirs when lines above move
             "severity": _SEVERITY[d.severity],
             "location": {"path": relative_path(d.file), "lines": {"begin": d.line}},
         }
-        for d in result.diagnostics
+        for d, fingerprint in zip(result.diagnostics, fingerprints(result.diagnostics))
     ]
     out.write(json.dumps(issues, indent=2, ensure_ascii=False) + "\n")

@@ -1,18 +1,29 @@
-"""SARIF 2.1.0 for GitHub code scanning and other SARIF viewers."""
+"""SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+
+Artifact URIs are relative to the repository root (``%SRCROOT%``, which
+``originalUriBaseIds`` defines as that root's ``file:`` URI) and
+percent-encoded; a file in another repository than the first gets its
+absolute ``file:`` URI. GitHub reads the ``primaryLocationLineHash`` partial
+fingerprint (see ``locations.fingerprints``). Valid against the official
+schema (a copy is in tests/fixtures/sarif/).
+"""
 
 from __future__ import annotations
 
-import hashlib
 import json
+import os
+from pathlib import Path
 from typing import TextIO
 
 from .. import __version__
 from ..diagnostics import Severity
 from ..rules import all_rules
-from . import Report, relative_path
+from . import Report
+from .locations import end_column, fingerprints, relative_path, root_of, uri
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+_ROOT = "%SRCROOT%"
 _HOME = "https://github.com/journeycli/journeycli"
 
 
@@ -38,9 +49,11 @@ def report(result: Report, out: TextIO) -> None:
             for rule in rules
         ],
     }
+    base = next((root_of(d.file) for d in result.diagnostics if root_of(d.file)), None) or os.getcwd()
     results = []
-    for d in result.diagnostics:
-        fingerprint = hashlib.sha256(f"{d.code}\0{relative_path(d.file)}\0{d.message}".encode()).hexdigest()[:32]
+    for d, fingerprint in zip(result.diagnostics, fingerprints(result.diagnostics)):
+        root = os.getcwd() if d.file == "<stdin>" else root_of(d.file) or os.getcwd()
+        artifact = {"uri": uri(relative_path(d.file)), "uriBaseId": _ROOT} if root == base else {"uri": Path(os.path.abspath(d.file)).as_uri()}
         entry = {
             "ruleId": d.code,
             "level": _LEVEL[d.severity],
@@ -48,12 +61,12 @@ def report(result: Report, out: TextIO) -> None:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": relative_path(d.file), "uriBaseId": "%SRCROOT%"},
-                        "region": {"startLine": d.line, "startColumn": d.column},
+                        "artifactLocation": artifact,
+                        "region": {"startLine": d.line, "startColumn": d.column, "endLine": d.line, "endColumn": end_column(d)},
                     }
                 }
             ],
-            "partialFingerprints": {"journeycli/v1": fingerprint},
+            "partialFingerprints": {"primaryLocationLineHash": fingerprint[:32]},
         }
         if d.code in index:
             entry["ruleIndex"] = index[d.code]
@@ -61,6 +74,13 @@ def report(result: Report, out: TextIO) -> None:
     document = {
         "$schema": _SCHEMA,
         "version": "2.1.0",
-        "runs": [{"tool": {"driver": driver}, "results": results, "columnKind": "unicodeCodePoints"}],
+        "runs": [
+            {
+                "tool": {"driver": driver},
+                "originalUriBaseIds": {_ROOT: {"uri": Path(base).as_uri().rstrip("/") + "/"}},
+                "results": results,
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
     }
     out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
