@@ -9,7 +9,8 @@ import re
 import pytest
 
 from conftest import EXAMPLES, FIXTURES
-from journeycli.export.csv_format import COLUMNS, guard, unguard
+from journeycli.export.csv_format import COLUMNS
+from journeycli.presentation.spreadsheet import guard, unguard
 from journeycli.export.mermaid import KEYWORD_GUARD, clean
 from journeycli.flow import resolve
 from journeycli.importers.mermaid import parse as parse_mermaid

@@ -17,7 +17,7 @@ from journeycli import export, render
 from journeycli.config import Settings
 from journeycli.diff.compare import compare
 from journeycli.flow import resolve
-from journeycli.pains import hotspots, rank
+from journeycli.pains.score import hotspots, rank
 from journeycli.diagnostics import Severity
 from journeycli.lint import lint_file
 from journeycli.validation import validate

@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 
 from conftest import EXAMPLES, FIXTURES, ROOT
-from journeycli.pains import SEVERITY_WEIGHT, emotion_factor, score
+from journeycli.pains.score import SEVERITY_WEIGHT, emotion_factor, score
 
 PAINS = FIXTURES / "pains"
 SCORED = PAINS / "scored.journey.yaml"

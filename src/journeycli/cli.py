@@ -11,11 +11,12 @@ from __future__ import annotations
 import os
 import sys
 from enum import Enum
+from collections.abc import Iterable
 from typing import Annotated, Optional
 
 import typer
 
-from . import __version__
+from . import __version__, choices
 
 app = typer.Typer(
     name="journey",
@@ -29,23 +30,22 @@ app = typer.Typer(
 EXIT_OK, EXIT_USAGE, EXIT_INTERNAL = 0, 2, 3  # 1 (findings) comes from the commands themselves
 
 
-class OutputFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-    gitlab = "gitlab"
+def _choice(name: str, values: Iterable[str]) -> type[Enum]:
+    """A Typer choice of ``values`` (from ``choices``, the one list the core uses too)."""
+    return Enum(name, {value.replace("-", "_"): value for value in values}, type=str)  # type: ignore[return-value]
 
 
-class Level(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-
-
-class RulesFormat(str, Enum):
-    text = "text"
-    json = "json"
+OutputFormat = _choice("OutputFormat", choices.REPORTERS.names)
+Level = _choice("Level", choices.LEVELS)
+RulesFormat = _choice("RulesFormat", choices.RULES_FORMATS)
+RenderFormat = _choice("RenderFormat", choices.RENDER_FORMATS)
+RenderView = _choice("RenderView", choices.VIEWS)
+RenderTheme = _choice("RenderTheme", choices.THEMES)
+RenderEngine = _choice("RenderEngine", choices.ENGINES)
+ExportFormat = _choice("ExportFormat", choices.EXPORTERS.names)
+ImportFormat = _choice("ImportFormat", choices.IMPORTERS.names)
+DiffFormat = _choice("DiffFormat", choices.DIFF_FORMATS.names)
+PainsFormat = _choice("PainsFormat", choices.PAINS_FORMATS.names)
 
 
 Paths = Annotated[
@@ -185,30 +185,6 @@ def rules(
     raise typer.Exit(run(RulesOptions(code=code, format=format.value)))
 
 
-class RenderFormat(str, Enum):
-    svg = "svg"
-    png = "png"
-    pdf = "pdf"
-    dot = "dot"
-
-
-class RenderView(str, Enum):
-    map = "map"
-    flow = "flow"
-
-
-class RenderTheme(str, Enum):
-    light = "light"
-    dark = "dark"
-    print = "print"
-
-
-class RenderEngine(str, Enum):
-    graphviz_pure = "graphviz-pure"
-    graphviz = "graphviz"
-    auto = "auto"
-
-
 @app.command()
 def render(
     paths: Paths = None,
@@ -263,18 +239,6 @@ def render(
         watch=watch,
     )
     raise typer.Exit(run(options))
-
-
-class ExportFormat(str, Enum):
-    mermaid = "mermaid"
-    markdown = "markdown"
-    csv = "csv"
-    json = "json"
-
-
-class ImportFormat(str, Enum):
-    mermaid = "mermaid"
-    csv = "csv"
 
 
 JourneyFile = Annotated[str, typer.Argument(metavar="FILE", help="The journey file, or - for stdin.", show_default=False)]
@@ -357,12 +321,6 @@ def show(
     raise typer.Exit(run(ShowOptions(path=path, compact=compact, persona=persona)))
 
 
-class DiffFormat(str, Enum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
-
-
 @app.command()
 def diff(
     sides: Annotated[
@@ -387,13 +345,6 @@ def diff(
     from .commands.diff import DiffOptions, run
 
     raise typer.Exit(run(DiffOptions(sides=tuple(sides or ()), base=base, format=format.value, exit_code=exit_code, render=render)))
-
-
-class PainsFormat(str, Enum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-    csv = "csv"
 
 
 @app.command()

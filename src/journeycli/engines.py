@@ -17,7 +17,9 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
-ENGINES = ("graphviz-pure", "graphviz", "auto")
+from . import choices
+
+ENGINES = choices.ENGINES
 DEFAULT_ENGINE = "graphviz-pure"
 ENV_VAR = "JOURNEY_ENGINE"
 

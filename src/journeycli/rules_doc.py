@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .rules.base import Rule
-from .terminal import console, emit
+from .presentation.terminal import console, emit
 
 
 def rules_json(rules: list[Rule]) -> str:

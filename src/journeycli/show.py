@@ -26,7 +26,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .export.symbols import FACES, NO_EMOTION, SPARKS, emotion_label, words
+from .presentation.symbols import FACES, NO_EMOTION, SPARKS, emotion_label, words
 from .flow import Resolved
 from .usage import UsageError
 from .model import Journey, Stage, Step
@@ -182,7 +182,7 @@ def view(resolved: Resolved, width: int, compact: bool = False) -> Group:
 
 def print_view(resolved: Resolved, out: TextIO, compact: bool = False) -> None:
     """Print the map on ``out``: coloured on a terminal, plain (no escape codes) anywhere else."""
-    from .terminal import use_rich
+    from .presentation.terminal import use_rich
 
     console = Console(file=out, color_system="auto" if use_rich(out) else None, highlight=False, emoji=False, markup=False)
     console.print(view(resolved, console.width, compact))

@@ -123,12 +123,12 @@ def _diff(pair: Pair, old: Journey | None, new: Journey | None) -> FileDiff:
 def _report_invalid(files: list[str], diagnostics: list[Diagnostic], format: str) -> None:
     """The findings of the invalid side(s): as JSON, as a Markdown list for a PR comment, or as text."""
     if format == "markdown":
-        from ..diff.markdown import cell, code
+        from ..presentation.markdown import code, text
 
         bad = len({d.file for d in diagnostics})
         what = "is not a valid journey" if bad == 1 else "are not valid journeys"
         lines = [f"**Journey diff**: cannot compare, {bad} of {len(files)} files {what}", ""]
-        lines += [f"- {code(f'{d.file}:{d.line}:{d.column}')} {d.severity.label} {d.code}: {cell(d.full_message)}" for d in diagnostics]
+        lines += [f"- {code(f'{d.file}:{d.line}:{d.column}')} {d.severity.label} {d.code}: {text(d.full_message)}" for d in diagnostics]
         sys.stdout.write("\n".join(lines) + "\n")
     elif format == "json":
         from .. import reporters

@@ -19,7 +19,7 @@ from ..inputs import InputError, max_file_bytes, read_bytes
 from ..usage import UsageError
 from ..model import ID_MAX_LENGTH, ID_PATTERN
 from ..validation import validate
-from ..importers import FORMATS, SUFFIXES, Malformed, get
+from ..importers import FORMATS, Malformed, format_for, get
 from ..importers.ids import slugify
 
 
@@ -63,7 +63,7 @@ class ImportOptions:
 def run(options: ImportOptions) -> int:
     """Exit 0 when written, 1 when the input is malformed."""
     path, source, output, journey_id, force = options.path, options.source, options.output, options.id, options.force
-    name = source or (SUFFIXES.get(os.path.splitext(path)[1].lower()) if path != "-" else None)
+    name = source or (format_for(path) if path != "-" else None)
     if name is None:
         raise UsageError(f"choose the input format with --from ({', '.join(FORMATS)})")
     if journey_id is not None and (not re.match(ID_PATTERN, journey_id) or len(journey_id) > ID_MAX_LENGTH):

@@ -26,8 +26,8 @@ class PainsOptions:
 def run(options: PainsOptions) -> int:
     """0 when every file was reported, 1 when some were invalid; usage errors raise."""
     from ..config import load_settings
-    from ..pains import report
-    from ..pains_report import to_csv, to_json, to_markdown, write_text
+    from ..pains import writer
+    from ..pains.score import report
 
     settings = load_settings(options.config)
     inputs = find(options.paths, settings.globs, settings.max_file_size)
@@ -43,12 +43,8 @@ def run(options: PainsOptions) -> int:
         )
         for item, journey in valid
     ]
-    if options.format == "text":
-        if reports:
-            write_text(reports, sys.stdout)
-    else:
-        writer = {"json": to_json, "markdown": to_markdown, "csv": to_csv}[options.format]
-        sys.stdout.write(writer(reports))
+    if reports or options.format != "text":  # machine formats write an empty document rather than nothing
+        writer(options.format)(reports, sys.stdout)
     if invalid:
         if options.format == "text" and reports:
             sys.stdout.write("\n")

@@ -24,7 +24,8 @@ from ..engines import Engine, EngineError, find_engine
 from ..files import write_atomic
 from ..inputs import Input
 from ..model import Journey
-from ..render.output import FORMATS, SUFFIXES, EngineFailed, LayoutTimeout
+from ..choices import RENDER_SUFFIXES
+from ..render.output import EngineFailed, LayoutTimeout
 from ..usage import UsageError
 from .journeys import find, read_valid, report_invalid
 
@@ -73,10 +74,8 @@ def _mode(output: str | None, count: int, beside: bool = False) -> str:
 def choose_format(fmt: str | None, mode: str, output: str | None) -> str:
     """``--format`` if given, else the suffix of ``-o FILE``, else svg."""
     suffix = os.path.splitext(output)[1].lower() if mode == "file" and output else ""
-    from_suffix = SUFFIXES.get(suffix)
+    from_suffix = RENDER_SUFFIXES.get(suffix)
     if fmt is not None:
-        if fmt not in FORMATS:
-            raise UsageError(f"unknown format `{fmt}`; choose one of {', '.join(FORMATS)}")
         if from_suffix is not None and from_suffix != fmt:
             raise UsageError(f"-o {output} ends in {suffix} but --format is {fmt}; make them agree")
         return fmt

@@ -18,21 +18,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
+from ..choices import DIFF_FORMATS
 from .changes import FileDiff
 
-FORMATS = ("text", "markdown", "json")
+FORMATS = DIFF_FORMATS.names
 
 Writer = Callable[[list[FileDiff], TextIO], None]
 
 
 def writer(name: str) -> Writer:
     """The output function for a ``--format`` name; imported on use to keep start-up fast."""
-    if name == "text":
-        from .text import write
-    elif name == "markdown":
-        from .markdown import write
-    elif name == "json":
-        from .json_format import write
-    else:
-        raise KeyError(name)
-    return write
+    return DIFF_FORMATS.get(name)

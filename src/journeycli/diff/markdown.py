@@ -1,7 +1,7 @@
 """The PR comment: one summary line, the stages whose mean emotion moved, then a table per stage.
 
-Written for GitHub-flavoured Markdown. Every user string is HTML-escaped and
-has Markdown's special characters backslash-escaped, so a step named
+Written for GitHub-flavoured Markdown. Every user string goes through
+``presentation.markdown``, so a step named
 ``<script>`` or ``a | b`` cannot break the table or the page. Past
 ``DETAILS_FROM`` changes the tables fold into ``<details>``; the whole comment
 stays under GitHub's 65,536-character limit by leaving out the last rows with
@@ -10,10 +10,9 @@ a note.
 
 from __future__ import annotations
 
-import html
-import re
 from typing import TextIO
 
+from ..presentation.markdown import code, text
 from .changes import Change, FileDiff
 from .summary import merge
 from .wording import ENTITY_WORDS, counts, emotion_by_stage, mean, metric_note, outcomes, sections, show, title, trend
@@ -28,18 +27,6 @@ MAX_CHARS = 60_000
 """GitHub refuses comments over 65,536 characters; leave room for the closing lines."""
 
 ICON = {"added": "➕", "removed": "➖", "changed": "✏️", "moved": "↕️"}
-_SPECIAL = re.compile(r"([\\`*_\[\]#~|!])")
-_PLAIN_CODE = re.compile(r"^[\w./:@+-]+$")
-
-
-def cell(text: str) -> str:
-    """User text made safe for a table cell: HTML-escaped, Markdown specials and ``|`` escaped, one line."""
-    return _SPECIAL.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
-
-
-def code(text: str) -> str:
-    """``text`` as inline code when that is safe (code spans show backslash escapes literally), else as a cell."""
-    return f"`{text}`" if _PLAIN_CODE.match(text) else cell(text)
 
 
 def write(diffs: list[FileDiff], out: TextIO) -> None:
@@ -71,7 +58,7 @@ def _emotion_table(diffs: list[FileDiff]) -> list[str]:
             if row["old"] != row["new"]:
                 where = f"{code(diff.file)}: " if len(diffs) > 1 else ""
                 after = f"{mean(row['new'])} {trend(row['old'], row['new'])}".rstrip()
-                rows.append(f"| {where}{cell(row['name'])} | {mean(row['old'])} | {after} |")
+                rows.append(f"| {where}{text(row['name'])} | {mean(row['old'])} | {after} |")
     if not rows:
         return []
     more = [f"| _… and {len(rows) - MAX_EMOTION_ROWS} more stages_ | | |"] if len(rows) > MAX_EMOTION_ROWS else []
@@ -81,10 +68,10 @@ def _emotion_table(diffs: list[FileDiff]) -> list[str]:
 def _file(diff: FileDiff, titled: bool) -> list[str]:
     lines = []
     if titled:
-        lines += [f"#### {cell(title(diff))}", ""]
+        lines += [f"#### {text(title(diff))}", ""]
     means = emotion_by_stage(diff)
     for section in sections(diff):
-        heading = f"**{cell(section.title)}**"
+        heading = f"**{text(section.title)}**"
         if section.stage is not None:
             before, after = means.get(section.stage, (None, None))
             heading += f" (`{section.stage}`)"
@@ -99,18 +86,18 @@ def _file(diff: FileDiff, titled: bool) -> list[str]:
 def _row(change: Change, diff: FileDiff) -> str:
     item = f"{ENTITY_WORDS[change.entity]} `{change.id}`"
     if change.label and change.label != change.id:
-        item += f" {cell(show(change.label, quote=False))}"
+        item += f" {text(show(change.label, quote=False))}"
     if change.entity in ("metric", "pain_point", "opportunity") and change.step:
-        item += f" · step {cell(diff.step_names.get(change.step, change.step))}"
+        item += f" · step {text(diff.step_names.get(change.step, change.step))}"
     before = after = ""
     what = change.op
     if change.op == "changed":
         what = code(str(change.field))
-        before, after = cell(show(change.old, quote=False)), cell(show(change.new, quote=False))
+        before, after = text(show(change.old, quote=False)), text(show(change.new, quote=False))
         if change.field == "emotion":
             after = f"{after} {trend(change.old, change.new)}".rstrip()
         elif change.entity == "metric":
-            after = f"{after} {cell(metric_note(change, diff))}".rstrip()
+            after = f"{after} {text(metric_note(change, diff))}".rstrip()
     elif change.op == "moved":
         before, after = _place(change.field, change.old, diff), _place(change.field, change.new, diff)
     elif change.op == "removed" and change.entity == "pain_point":
@@ -124,7 +111,7 @@ def _place(field: str | None, value: object, diff: FileDiff) -> str:
         return f"position {value}"
     ident = str(value).rsplit(".", 1)[-1]
     names = diff.stage_names if field == "stage" else diff.step_names
-    return f"{field} {cell(names.get(ident, ident))}"
+    return f"{field} {text(names.get(ident, ident))}"
 
 
 def _fit(lines: list[str], budget: int) -> list[str]:

@@ -11,7 +11,7 @@ from typing import TextIO
 
 from rich.text import Text
 
-from ..terminal import console, emit
+from ..presentation.terminal import console, emit
 from .changes import Change, FileDiff
 from .summary import merge
 from .wording import ENTITY_WORDS, SYMBOL, Section, counts, emotion_by_stage, mean, metric_note, moved_from, outcomes, sections, show, title, trend

@@ -24,7 +24,8 @@ import csv
 import io
 
 from ..model import Journey, Metric, Stage, Step
-from .symbols import number, worst_severity
+from ..presentation.spreadsheet import guard
+from ..presentation.symbols import number, worst_severity
 
 COLUMNS = (
     "stage_id",
@@ -41,22 +42,6 @@ COLUMNS = (
     "metrics",
     "description",
 )
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _needs_guard(value: str) -> bool:
-    return value.startswith(_FORMULA_START) or (value.startswith("'") and _needs_guard(value[1:]))
-
-
-def guard(value: str) -> str:
-    """A text cell a spreadsheet will show as text, never run as a formula."""
-    return "'" + value if _needs_guard(value) else value
-
-
-def unguard(value: str) -> str:
-    """The text ``guard`` was given."""
-    return value[1:] if value.startswith("'") and _needs_guard(value[1:]) else value
 
 
 def metric_cell(metric: Metric) -> str:

@@ -5,36 +5,14 @@ then stage by stage a table of steps (emotion as number and face, channel,
 pain points, opportunities); then every pain point (worst first), every
 opportunity and every metric with its target.
 
-User text is escaped, never trusted: ``&`` and ``<``/``>`` become entities so
-no HTML gets through, Markdown punctuation that would start emphasis, links,
-code or headings is backslash-escaped, ``|`` is escaped so a cell cannot split a
-table row, and line breaks become ``<br>`` in table cells and spaces elsewhere.
+User text is escaped by ``presentation.markdown``, never trusted.
 """
 
 from __future__ import annotations
 
-import re
-
 from ..model import Journey, Metric, Step
-from .symbols import SEVERITIES, emotion_label, number, on_target, words
-
-_PUNCTUATION = re.compile(r"([\\`*_\[\]#|~])")
-
-
-def text(value: str) -> str:
-    """User text on one line, safe anywhere in Markdown."""
-    escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _PUNCTUATION.sub(r"\\\1", " ".join(escaped.split()))
-
-
-def cell(value: str) -> str:
-    """User text for a table cell: its lines joined with ``<br>``."""
-    return "<br>".join(text(line) for line in value.splitlines() if line.strip()) or "—"
-
-
-def code(identifier: str) -> str:
-    """An id in a code span; ids contain no backticks, so nothing to escape."""
-    return f"`{identifier}`"
+from ..presentation.markdown import cell, code, text
+from ..presentation.symbols import SEVERITIES, emotion_label, number, on_target, words
 
 
 def _table(header: tuple[str, ...], rows: list[list[str]]) -> list[str]:

@@ -10,15 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..choices import IMPORTERS
+
 if TYPE_CHECKING:
     from .draft import Draft
 
 Parser = Callable[[str], "Draft"]
 
-FORMATS = ("mermaid", "csv")
-
-SUFFIXES = {".mmd": "mermaid", ".mermaid": "mermaid", ".md": "mermaid", ".markdown": "mermaid", ".csv": "csv", ".tsv": "csv"}
-"""Input file suffixes that name a format, so `--from` can be left out."""
+FORMATS = IMPORTERS.names
 
 
 class Malformed(Exception):
@@ -31,10 +30,9 @@ class Malformed(Exception):
 
 def get(name: str) -> Parser:
     """The parser for a ``--from`` name."""
-    if name == "mermaid":
-        from .mermaid import parse
-    elif name == "csv":
-        from .csv_format import parse
-    else:
-        raise KeyError(name)
-    return parse
+    return IMPORTERS.get(name)
+
+
+def format_for(path: str) -> str | None:
+    """The format an input file's suffix implies (so `--from` can be left out), if any."""
+    return IMPORTERS.for_path(path)

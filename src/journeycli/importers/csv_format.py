@@ -18,7 +18,8 @@ import io
 import re
 from typing import Any, get_args
 
-from ..export.csv_format import COLUMNS, unguard
+from ..export.csv_format import COLUMNS
+from ..presentation.spreadsheet import unguard
 from ..model import Layer
 from . import Malformed
 from .draft import Draft

@@ -18,12 +18,13 @@ The pipeline, one module each:
 
 from __future__ import annotations
 
+from .. import choices
 from ..engines import Engine
 from ..flow import Resolved
 from .parts import Drawing
 from .theme import THEMES
 
-VIEWS = ("map", "flow")
+VIEWS = choices.VIEWS
 __all__ = ["VIEWS", "THEMES", "Drawing", "draw", "picture"]
 
 

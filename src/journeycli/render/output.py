@@ -16,9 +16,6 @@ import subprocess
 from ..engines import Engine
 from .parts import Drawing
 
-FORMATS = ("svg", "png", "pdf", "dot")
-SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
-
 
 class LayoutTimeout(Exception):
     """The engine did not finish within the time limit and was stopped."""

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-THEMES = ("light", "dark", "print")
+from .. import choices
+
+THEMES = choices.THEMES
 FONT = "Helvetica"
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
+from ..choices import REPORTERS
 from ..diagnostics import Diagnostic, Summary
 
 
@@ -28,7 +29,7 @@ class Report:
 
 Reporter = Callable[[Report, TextIO], None]
 
-FORMATS = ("text", "json", "github", "sarif", "gitlab")
+FORMATS = REPORTERS.names
 
 
 def default_format() -> str:
@@ -38,16 +39,4 @@ def default_format() -> str:
 
 def get(name: str) -> Reporter:
     """The reporter for a ``--format`` name; imported on use to keep start-up fast."""
-    if name == "text":
-        from .text import report
-    elif name == "json":
-        from .json_format import report
-    elif name == "github":
-        from .github import report
-    elif name == "sarif":
-        from .sarif import report
-    elif name == "gitlab":
-        from .gitlab import report
-    else:
-        raise KeyError(name)
-    return report
+    return REPORTERS.get(name)

@@ -12,23 +12,12 @@ from typing import TextIO
 from rich.cells import cell_len
 
 from ..diagnostics import Diagnostic, Severity
-from ..terminal import console
+from ..presentation.terminal import console, printable
 from . import Report
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 Segments = list[tuple[str, str]]
-
-# Control characters from a hostile file must not reach the terminal as commands (a
-# raw ESC can clear the screen or fake output; bidi overrides reorder what is shown).
-# Each becomes one visible character, so the caret stays under the right column.
-_VISIBLE = {code: 0x2400 + code for code in range(32)} | {0x7F: 0x2421}
-_VISIBLE |= {code: 0xFFFD for code in (*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
-
-
-def printable(text: str) -> str:
-    return text.translate(_VISIBLE)
-
 
 def _finding(d: Diagnostic) -> list[Segments]:
     lines: list[Segments] = [

@@ -1,6 +1,6 @@
 """The pain-point report: every pain point scored and ranked, and each stage's hotspot figures.
 
-This module computes; it never prints (``pains_report`` writes the formats).
+This module computes; it never prints (the format modules beside it write).
 
 The score of a pain point is the product of four factors:
 
@@ -39,9 +39,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from .flow import Resolved, resolve
-from .usage import UsageError
-from .model import Journey, Opportunity, Step
+from ..flow import Resolved, resolve
+from ..usage import UsageError
+from ..model import Journey, Opportunity, Step
 
 SEVERITY_WEIGHT = {"low": 1, "medium": 2, "high": 4, "critical": 8}
 ESTIMATED_AFFECTED = Decimal("0.5")

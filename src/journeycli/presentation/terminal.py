@@ -1,4 +1,4 @@
-"""Terminal output: Rich with colour on a terminal, plain text everywhere else.
+"""Terminal output: Rich with colour on a terminal, plain text everywhere else, control characters made visible.
 
 Plain text is written without Rich at all when the output is not a terminal
 or ``NO_COLOR`` is set, because Rich still emits bold codes under NO_COLOR and
@@ -12,6 +12,18 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+
+# Control characters from a hostile file must not reach the terminal as commands (a
+# raw ESC can clear the screen or fake output; bidi overrides reorder what is shown).
+# Each becomes one visible character, so the caret stays under the right column.
+_VISIBLE = {code: 0x2400 + code for code in range(32)} | {0x7F: 0x2421}
+_VISIBLE |= {code: 0xFFFD for code in (*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+def printable(text: str) -> str:
+    """``text`` with every control and bidi-override character replaced by one visible character."""
+    return text.translate(_VISIBLE)
 
 
 def use_rich(out: TextIO) -> bool:

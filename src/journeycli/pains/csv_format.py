@@ -1,0 +1,68 @@
+"""`journey pains --format csv`: one row per pain point, with a ``file`` column.
+
+Text cells a spreadsheet would run as a formula get a leading ``'``, as in
+`journey export --format csv`.
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import TextIO
+
+from ..presentation.spreadsheet import guard
+from .cells import number
+from .score import PainReport
+
+CSV_COLUMNS = (
+    "file",
+    "journey",
+    "rank",
+    "score",
+    "severity",
+    "id",
+    "description",
+    "stage",
+    "stage_name",
+    "step",
+    "step_name",
+    "owner",
+    "evidence",
+    "sources",
+    "addressed",
+    "addressed_by",
+    "affected",
+    "affected_estimated",
+    "moment_of_truth",
+    "emotion",
+)
+
+
+def write(reports: list[PainReport], out: TextIO) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in reports:
+        for row in r.pain_points:
+            writer.writerow(
+                [
+                    guard(r.file),
+                    guard(r.journey),
+                    row.rank,
+                    f"{row.shown_score:.2f}",
+                    row.severity,
+                    guard(row.id),
+                    guard(row.description),
+                    guard(row.stage),
+                    guard(row.stage_name),
+                    guard(row.step),
+                    guard(row.step_name),
+                    guard(row.owner or ""),
+                    len(row.sources),
+                    guard(";".join(row.sources)),
+                    "yes" if row.addressed_by else "no",
+                    guard("; ".join(f"{a.id} ({a.status})" for a in row.addressed_by)),
+                    number(row.affected),
+                    "true" if row.affected_estimated else "false",
+                    "true" if row.moment_of_truth else "false",
+                    "" if row.emotion is None else row.emotion,
+                ]
+            )

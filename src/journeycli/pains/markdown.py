@@ -1,0 +1,62 @@
+"""`journey pains --format markdown`: one section per file with a pain table and a hotspot table.
+
+User text is escaped as in `journey export --format markdown`.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from ..presentation.markdown import cell, code, text
+from ..presentation.symbols import words
+from .cells import LEGEND, NONE, percent, signed, step_label, summary
+from .score import PainReport
+
+
+def write(reports: list[PainReport], out: TextIO) -> None:
+    def table(header: tuple[str, ...], align: str, rows: list[list[str]]) -> list[str]:
+        rule = "|" + "|".join("---:" if a == "r" else "---" for a in align) + "|"
+        return ["| " + " | ".join(header) + " |", rule] + ["| " + " | ".join(row) + " |" for row in rows]
+
+    lines = ["# Pain points", ""]
+    for r in reports:
+        where = text(r.file) if "`" in r.file else code(r.file)  # a file name may hold what an id cannot
+        lines += [f"## {text(r.title)}", "", f"{where} · journey {code(r.journey)} · {summary(r)}", ""]
+        if r.pain_points:
+            rows = [
+                [
+                    str(row.rank),
+                    f"{row.shown_score:.2f}",
+                    row.severity,
+                    f"{code(row.id)}<br>{cell(row.description)}",
+                    text(row.stage_name),
+                    text(step_label(row)),
+                    text(row.owner) if row.owner else NONE,
+                    str(len(row.sources)),
+                    ", ".join(f"{code(a.id)} ({words(a.status)})" for a in row.addressed_by) or "**NO**",
+                    percent(row),
+                ]
+                for row in r.pain_points
+            ]
+            header = ("rank", "score", "severity", "pain point", "stage", "step", "owner", "evidence", "addressed by", "affected")
+            lines += table(header, "rrlllllrlr", rows)
+        else:
+            lines.append("_No pain points to show._")
+        lines += ["", "### Hotspots", ""]
+        if r.hotspots:
+            rows = [
+                [
+                    text(h.name),
+                    signed(h.mean_emotion, 2),
+                    str(h.pain_count),
+                    text(h.worst_step_name) if h.worst_step_name else NONE,
+                    "**yes**" if h.hotspot else "no",
+                ]
+                for h in r.hotspots
+            ]
+            lines += table(("stage", "mean emotion", "pain points", "worst step", "hotspot"), "lrrll", rows)
+        else:
+            lines.append("_No stages in this view._")
+        lines.append("")
+    lines += [f"_{text(LEGEND)}_", ""]
+    out.write("\n".join(lines))

@@ -1,0 +1,180 @@
+"""`journey pains --format text`: Rich tables with colour on a terminal (without ``NO_COLOR``);
+anywhere else the same columns as plain aligned text without a single escape code,
+one line per pain point with its description on the line below."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TextIO
+
+from ..presentation.symbols import words
+from .cells import LEGEND, NONE, addressed, percent, signed, step_label, summary
+from .score import Hotspot, PainReport, RankedPain
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+SEVERITY_STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "dim"}
+
+PAIN_COLUMNS = ("#", "score", "severity", "pain point", "stage", "step", "owner", "evidence", "addressed by", "affected")
+PAIN_RIGHT = {0, 1, 7, 9}
+HOTSPOT_COLUMNS = ("stage", "mean emotion", "pain points", "worst step", "hotspot")
+HOTSPOT_RIGHT = {1, 2}
+
+
+def _pain_cells(row: RankedPain) -> list[str]:
+    return [
+        str(row.rank),
+        f"{row.shown_score:.2f}",
+        row.severity,
+        row.id,
+        row.stage_name,
+        step_label(row),
+        row.owner or NONE,
+        str(len(row.sources)),
+        addressed(row),
+        percent(row),
+    ]
+
+
+def _hotspot_cells(h: Hotspot) -> list[str]:
+    return [h.name, signed(h.mean_emotion, 2), str(h.pain_count), h.worst_step_name or NONE, "yes" if h.hotspot else "no"]
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _plain_table(columns: tuple[str, ...], right: set[int], rows: list[list[str]], details: list[str] | None = None) -> list[str]:
+    """Aligned columns, two spaces apart; a detail line goes under its row, starting at the fourth column."""
+    from rich.cells import cell_len
+
+    rows = [[_one_line(c) for c in row] for row in rows]
+    widths = [max([cell_len(columns[i])] + [cell_len(row[i]) for row in rows]) for i in range(len(columns))]
+
+    def line(cells: list[str] | tuple[str, ...]) -> str:
+        padded = []
+        for i, value in enumerate(cells):
+            gap = " " * (widths[i] - cell_len(value))
+            padded.append(gap + value if i in right else value + gap)
+        return "  ".join(padded).rstrip()
+
+    out = [line(columns), "  ".join("-" * w for w in widths)]
+    indent = " " * (sum(widths[:3]) + 6) if details is not None else ""
+    for n, row in enumerate(rows):
+        out.append(line(row))
+        if details is not None:
+            out.append(indent + _one_line(details[n]))
+    return out
+
+
+def _write_plain(reports: list[PainReport], out: TextIO) -> None:
+    for n, r in enumerate(reports):
+        lines = [""] if n else []
+        lines += [f"{r.title} ({r.journey}) — {r.file}", summary(r), ""]
+        if r.pain_points:
+            rows = [_pain_cells(row) for row in r.pain_points]
+            lines += _plain_table(PAIN_COLUMNS, PAIN_RIGHT, rows, [row.description for row in r.pain_points])
+        else:
+            lines.append("No pain points to show.")
+        lines += ["", "Hotspots"]
+        if r.hotspots:
+            lines += _plain_table(HOTSPOT_COLUMNS, HOTSPOT_RIGHT, [_hotspot_cells(h) for h in r.hotspots])
+        else:
+            lines.append("No stages in this view.")
+        out.write("\n".join(lines) + "\n")
+    out.write(f"\n{LEGEND}\n")
+
+
+PAIN_MIN_WIDTH = 30
+"""Narrowest the pain point column may get in the wide table; below that the table stacks."""
+CAPPED = {4: 24, 5: 28, 6: 20, 8: 32}
+"""Columns that wrap in the wide table, and the widest each may get."""
+
+
+def _fits_wide(rows: list[RankedPain], width: int) -> bool:
+    """Whether every column fits side by side with room left for the pain point's description."""
+    from rich.cells import cell_len
+
+    needed = PAIN_MIN_WIDTH + 2 * (len(PAIN_COLUMNS) - 1)
+    for i, name in enumerate(PAIN_COLUMNS):
+        if i == 3:
+            continue
+        lines = [name] + [line for row in rows for line in _pain_cells(row)[i].split(", " if i == 8 else "\n")]
+        natural = max(cell_len(line) for line in lines)
+        needed += min(natural, CAPPED.get(i, natural))
+    return needed <= width
+
+
+def _pain_table(rows: list[RankedPain], width: int) -> "Table":
+    """The ranked pain points as a Rich table: every column when the terminal is wide enough, else the
+    figures in their own columns and everything else stacked under the pain point's description."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    wide = _fits_wide(rows, width)
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, expand=True)
+    shown = PAIN_COLUMNS if wide else PAIN_COLUMNS[:4]
+    for i, name in enumerate(shown):
+        if i == 3:  # the pain point takes the room the figures leave
+            table.add_column(name, ratio=1, min_width=24, overflow="fold")
+        elif i in CAPPED:
+            table.add_column(name, max_width=CAPPED[i], overflow="fold")
+        else:
+            table.add_column(name, justify="right" if i in PAIN_RIGHT else "left", no_wrap=True)
+    for row in rows:
+        cells: list[Any] = list(_pain_cells(row))
+        cells[2] = Text(row.severity, style=SEVERITY_STYLE[row.severity])
+        open_ = Text("NO", style="bold red") if not row.addressed_by else None
+        if wide:
+            cells[3] = Text.assemble((row.id, "bold"), "\n", row.description)
+            cells[8] = open_ or Text("\n".join(f"{a.id} ({words(a.status)})" for a in row.addressed_by))
+            table.add_row(*cells)
+            continue
+        details = f"{row.stage_name} › {step_label(row)} · owner {row.owner or NONE} · {len(row.sources)} source{'' if len(row.sources) == 1 else 's'} · {percent(row)} affected"
+        pain = Text.assemble((row.id, "bold"), "\n", row.description, "\n", (details, "dim"), "\n", ("addressed by: ", "dim"))
+        pain.append_text(open_ or Text(addressed(row)))
+        table.add_row(*cells[:3], pain)
+    return table
+
+
+def _write_rich(reports: list[PainReport], con: "Console") -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    for n, r in enumerate(reports):
+        if n:
+            con.print()
+        con.print(Text.assemble((r.title, "bold"), (f" ({r.journey}) — {r.file}", "dim")))
+        con.print(Text(summary(r), style="dim"))
+        if r.pain_points:
+            con.print(_pain_table(r.pain_points, con.width))
+        else:
+            con.print(Text("No pain points to show.", style="italic"))
+        con.print(Text("Hotspots", style="bold"))
+        if r.hotspots:
+            table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+            for i, name in enumerate(HOTSPOT_COLUMNS):
+                table.add_column(name, justify="right" if i in HOTSPOT_RIGHT else "left")
+            for h in r.hotspots:
+                cells = list(_hotspot_cells(h))
+                cells[4] = Text(cells[4], style="bold red" if h.hotspot else "dim")
+                table.add_row(*cells)
+            con.print(table)
+        else:
+            con.print(Text("No stages in this view.", style="italic"))
+    con.print()
+    con.print(Text(LEGEND, style="dim"))
+
+
+def write(reports: list[PainReport], out: TextIO) -> None:
+    """Rich tables on a terminal; plain aligned text (no escape codes) anywhere else."""
+    from ..presentation.terminal import console
+
+    con = console(out)
+    if con is None:
+        _write_plain(reports, out)
+    else:
+        _write_rich(reports, con)

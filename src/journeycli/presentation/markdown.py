@@ -1,0 +1,31 @@
+"""User text made safe for Markdown: the one escaper of every Markdown writer (export, pains, diff).
+
+User text is escaped, never trusted: ``&``, ``<`` and ``>`` become entities so
+no HTML gets through; Markdown punctuation that would start emphasis, links,
+images, code or headings is backslash-escaped; ``|`` is escaped so a cell
+cannot split a table row; line breaks become ``<br>`` in table cells and
+spaces elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PUNCTUATION = re.compile(r"([\\`*_\[\]#|~!])")
+_PLAIN_CODE = re.compile(r"^[\w./:@+-]+$")
+
+
+def text(value: str) -> str:
+    """User text on one line, safe anywhere in Markdown."""
+    escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _PUNCTUATION.sub(r"\\\1", " ".join(escaped.split()))
+
+
+def cell(value: str) -> str:
+    """User text for a table cell: its lines joined with ``<br>``; a dash when empty."""
+    return "<br>".join(text(line) for line in value.splitlines() if line.strip()) or "—"
+
+
+def code(value: str) -> str:
+    """``value`` as inline code when that is safe (a code span shows backslash escapes literally), else as text."""
+    return f"`{value}`" if _PLAIN_CODE.match(value) else text(value)
