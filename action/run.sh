@@ -36,22 +36,27 @@ sticky_comment() {  # $1: the body, after the marker that finds the comment agai
 if [ -n "${JOURNEY_BASE:-}" ]; then
   report=$(mktemp)
   errors=$(mktemp)
-  if journey diff --base "$JOURNEY_BASE" "${paths[@]}" --format markdown >"$report" 2>"$errors"; then
+  full=$(mktemp)  # the whole diff for the job summary; the comment gets diff's shorter, budgeted one
+  if journey diff --base "$JOURNEY_BASE" "${paths[@]}" --format markdown --job-summary "$full" >"$report" 2>"$errors"; then
     text=$(cat "$report")
+    long=$(cat "$full")
   else
     status=1
     cat "$errors" >&2
     text=$(printf '**Journey diff failed.**\n\n%s\n' "$(cat "$report")")
+    long=$(printf '**Journey diff failed.**\n\n%s\n' "$(cat "$full")")
     if [ -s "$errors" ]; then
       text=$(printf '%s\n\n```text\n%s\n```\n' "$text" "$(cat "$errors")")
+      long=$(printf '%s\n\n```text\n%s\n```\n' "$long" "$(cat "$errors")")
     fi
   fi
+  [ -s "$full" ] || long=$text  # diff stopped before writing it (a usage error)
   if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
-    printf '%s\n' "$text" >>"$GITHUB_STEP_SUMMARY"
+    printf '%s\n' "$long" >>"$GITHUB_STEP_SUMMARY"
   fi
   if [ "${JOURNEY_COMMENT:-false}" = "true" ] && [ -n "${JOURNEY_PR:-}" ]; then
     sticky_comment "$text" || status=1
   fi
-  rm -f "$report" "$errors"
+  rm -f "$report" "$errors" "$full"
 fi
 exit "$status"

@@ -117,9 +117,10 @@ def test_every_op_on_every_entity_and_nothing_else(cli):
     assert {c["entity"] for c in found} == {"journey", "persona", "channel", "source", "stage", "step", "pain_point", "opportunity", "metric"}
 
 
-def test_every_change_has_exactly_the_seven_spec_keys(cli):
+def test_every_change_has_the_seven_spec_keys_and_only_documented_additions(cli):
     for change in changes(cli, OLD, NEW):
-        assert set(change) == KEYS
+        assert KEYS <= set(change) <= KEYS | {"file", "class", "kind", "members"}
+        assert change["file"] == str(NEW) and change["class"] in ("improvement", "regression", "neutral")
         if change["op"] in ("added", "removed"):
             assert change["field"] is None and change["old"] is None and change["new"] is None
 
@@ -138,7 +139,10 @@ def test_changes_come_in_journey_order_with_removed_items_where_they_were(cli):
 
 def test_the_json_document_shape(cli):
     document = cli("diff", OLD, NEW, "--format", "json").json()
-    assert set(document) == {"changes", "summary"}
+    assert set(document) == {"changes", "summary", "files", "diagnostics"}
+    assert document["files"] == [
+        {"file": str(NEW), "old": str(OLD), "new": str(NEW), "changes": 44, "status": "compared", "renamed_from": None, "problems": []}
+    ]
 
 
 # -- renames, ids, moves ------------------------------------------------------------------
@@ -152,10 +156,12 @@ def test_a_new_name_under_the_same_id_is_a_rename_not_remove_and_add(cli):
         assert any(c["field"] == "name" for c in about)
 
 
-def test_a_new_id_is_a_remove_and_an_add_with_everything_inside(cli, tmp_path):
+def test_a_new_id_with_new_content_is_a_remove_and_an_add_with_everything_inside(cli, tmp_path):
     data = load(OLD)
     data["stages"][2]["steps"][0]["id"] = "follow-parcel"
+    data["stages"][2]["steps"][0]["name"] = "Follows the parcel"
     data["stages"][2]["steps"][0]["opportunities"][0]["id"] = "sms-alerts"
+    data["stages"][2]["steps"][0]["opportunities"][0]["description"] = "Send delivery alerts by SMS."
     found = keyed(changes(cli, OLD, write(tmp_path / "n.journey.yaml", data)))
     assert found == {
         ("removed", "step", "track", "stages.delivery.steps.track", None, "None", "None"),
@@ -259,10 +265,15 @@ def test_summary_counts_pains_opportunities_emotion_and_metrics(cli):
     }
     assert summary["entities"]["step"] == {"added": 2, "removed": 2, "changed": 8, "moved": 2}
     assert [p["id"] for p in summary["pain_points"]["added"]] == ["return-label"]
-    assert [p["id"] for p in summary["pain_points"]["resolved"]] == ["slow-3ds", "spammy-emails"]
+    # slow-3ds is gone while its step stays; every opportunity addressing hidden-shipping is done now;
+    # spammy-emails went with its stage: removed, not resolved
+    assert [p["id"] for p in summary["pain_points"]["resolved"]] == ["slow-3ds", "hidden-shipping"]
+    assert [p["id"] for p in summary["pain_points"]["removed"]] == ["spammy-emails"]
     assert [o["id"] for o in summary["opportunities"]["added"]] == ["label-free-returns"]
     assert [o["id"] for o in summary["opportunities"]["done"]] == ["show-shipping-early", "faster-3ds", "label-free-returns"]
     emotion = {row["stage"]: (row["old"], row["new"]) for row in summary["emotion"]}
+    causes = {row["stage"]: (row["emotion_changed"], row["steps_in"], row["steps_out"]) for row in summary["emotion"]}
+    assert causes == {"browse": (1, 0, 1), "checkout": (1, 2, 1), "support": (0, 0, 0), "loyalty": (0, 0, 1), "delivery": (1, 0, 0), "returns": (0, 1, 0)}
     assert emotion == {
         "browse": (0.75, 1.0), "checkout": (-0.67, 0.5), "support": (-1.0, -1.0),
         "loyalty": (0.0, None), "delivery": (0.0, -1.0), "returns": (None, -1.0),
@@ -313,16 +324,32 @@ def test_standard_input_as_one_side(cli):
     assert result.code == 0 and keyed(result.json()["changes"]) == EXPECTED
 
 
-def test_an_invalid_side_prints_its_diagnostics_and_exits_1(cli, tmp_path):
+def test_an_invalid_new_side_is_reported_in_the_diff_and_exits_1(cli, tmp_path):
     bad = tmp_path / "bad.journey.yaml"
     bad.write_text(NEW.read_text().replace("emotion: 2", "emotion: 7", 1))
     result = cli("diff", OLD, bad)
     assert result.code == 1
+    assert f"✖ the new version ({bad}) is not a valid journey: 1 finding" in result.out
     assert f"{bad}:39:18: error E002" in result.out and "emotion" in result.out
+    assert "not a valid journey now" in result.out.splitlines()[-1]
     document = cli("diff", OLD, bad, "--format", "json").json()
     assert [(d["file"], d["line"], d["code"]) for d in document["diagnostics"]] == [(str(bad), 39, "E002")]
-    markdown = cli("diff", bad, OLD, "--format", "markdown")
-    assert markdown.code == 1 and markdown.out.startswith("**Journey diff**: cannot compare") and ":39:18` error E002" in markdown.out
+    assert document["files"][0]["status"] == "invalid" and document["files"][0]["problems"][0]["side"] == "new"
+    markdown = cli("diff", OLD, bad, "--format", "markdown")
+    assert markdown.code == 1 and "not a valid journey: 1 finding" in markdown.out and ":39:18` error E002" in markdown.out
+
+
+def test_an_old_side_that_was_invalid_and_is_valid_now_shows_as_now_valid_and_exits_0(cli, tmp_path):
+    bad = tmp_path / "bad.journey.yaml"
+    bad.write_text(NEW.read_text().replace("emotion: 2", "emotion: 7", 1))
+    result = cli("diff", bad, NEW, "--exit-code")
+    assert result.code == 1  # --exit-code: a repaired file is something to report
+    result = cli("diff", bad, NEW)
+    assert result.code == 0
+    assert f"✖ the old version ({bad}) is not a valid journey: 1 finding; the new version is valid now" in result.out
+    assert "✔ now valid: Web shop checkout, 5 stages, 10 steps, 3 pain points, 3 opportunities" in result.out
+    document = cli("diff", bad, NEW, "--format", "json").json()
+    assert document["files"][0]["status"] == "now valid" and document["changes"] == []
 
 
 # -- output formats ----------------------------------------------------------------------------
@@ -342,7 +369,7 @@ def test_markdown_short_diff_is_not_folded_and_user_text_is_escaped(cli, tmp_pat
     out = cli("diff", write(tmp_path / "a.journey.yaml", data), write(tmp_path / "b.journey.yaml", new), "--format", "markdown").out
     assert "<details>" not in out and "<script>" not in out
     row = next(line for line in out.splitlines() if "`s1`" in line)
-    assert row.count(" | ") == 4  # the user's | is escaped and does not add a column
+    assert row.count(" | ") == 5  # the user's | is escaped and does not add a column
     assert "&lt;script&gt;alert(1)&lt;/script&gt; \\| \\*\\*x\\*\\*" in row
 
 
@@ -354,8 +381,8 @@ def test_long_markdown_is_folded_and_stays_under_githubs_limit(cli, tmp_path):
         step["name"] = "Renamed " * 8 + step["id"]
     out = cli("diff", write(tmp_path / "a.journey.yaml", old), write(tmp_path / "b.journey.yaml", new), "--format", "markdown").out
     assert out.startswith("**Journey diff**") and "3000 changes" in out.splitlines()[0]
-    assert "<details><summary>All 3000 changes</summary>" in out and out.rstrip().endswith("</details>")
-    assert len(out) < 65536 and "more rows not shown" in out
+    assert "<details><summary>Other changes (" in out
+    assert len(out) < 65536 and "**Not shown: " in out and " of 3000 changes**" in out
 
 
 def test_text_output_is_plain_when_piped(cli):
@@ -365,8 +392,8 @@ def test_text_output_is_plain_when_piped(cli):
     assert lines[0] == f"{OLD} → {NEW}"
     assert "Stage Checkout (checkout)  mean emotion -0.67 → +0.50 ↑" in lines
     assert "  ↕ step add-to-cart “Adds to cart” from stage Browse" in lines
-    assert "      ~ emotion: -2 → 0 ↑" in lines
-    assert "      ~ metric pay-time value: 95 → 110 (away from target 60)" in lines
+    assert "      ~ emotion: -2 → 0 ↑  ▲ improvement" in lines
+    assert "      ~ metric pay-time value: 95 → 110 (away from target 60)  ▼ regression" in lines
     assert "      ↕ pain point long-form “The address form has 14 fields.” from step Enters address" in lines
     assert lines[-3] == "● 44 changes (8 added, 9 removed, 23 changed, 4 moved)"
 
@@ -435,7 +462,7 @@ def test_a_path_missing_at_the_revision_is_a_usage_error(cli, repo):
 def test_base_covers_changed_added_and_deleted_files(cli, repo):
     (repo / "maps" / "a.journey.yaml").write_bytes(NEW.read_bytes())
     (repo / "maps" / "sub" / "b.journey.yaml").unlink()
-    (repo / "maps" / "c.journey.yaml").write_text(yaml.safe_dump(small({"y": ["t1"]})))
+    (repo / "maps" / "c.journey.yaml").write_text(yaml.safe_dump({**small({"y": ["t1", "t2", "t3"]}), "id": "c", "title": "Another map"}))
     document = cli("diff", "--base", "HEAD", "maps", "--format", "json").json()
     files = {f["file"]: (f["old"], f["new"]) for f in document["files"]}
     a, b, c = (os.path.join("maps", *p) for p in (["a.journey.yaml"], ["sub", "b.journey.yaml"], ["c.journey.yaml"]))
@@ -445,14 +472,14 @@ def test_base_covers_changed_added_and_deleted_files(cli, repo):
         by_file.setdefault(change["file"], []).append(change)
     assert keyed(by_file[a]) == EXPECTED
     assert [(x["op"], x["entity"], x["id"]) for x in by_file[b]] == [("removed", "journey", "j"), ("removed", "stage", "x"), ("removed", "step", "s1")]
-    assert [(x["op"], x["entity"], x["id"]) for x in by_file[c]] == [("added", "journey", "j"), ("added", "stage", "y"), ("added", "step", "t1")]
-    assert document["summary"]["files"] == 3 and document["summary"]["changes"] == len(EXPECTED) + 6
+    assert [(x["op"], x["entity"], x["id"]) for x in by_file[c]] == [("added", "journey", "c"), ("added", "stage", "y"), *(("added", "step", f"t{i}") for i in (1, 2, 3))]
+    assert document["summary"]["files"] == 3 and document["summary"]["changes"] == len(EXPECTED) + 8
     markdown = cli("diff", "--base", "HEAD", "maps", "--format", "markdown").out
-    assert markdown.startswith(f"**Journey diff** in 3 of 3 files: {len(EXPECTED) + 6} changes")
+    assert markdown.startswith(f"**Journey diff** in 3 of 3 files: {len(EXPECTED) + 8} changes")
     assert f"#### HEAD:{a} → {a}\n" in markdown and f"#### HEAD:{b} (deleted)\n" in markdown and f"#### {c} (new file)\n" in markdown
     text = cli("diff", "--base", "HEAD", "maps").out.splitlines()
     assert f"HEAD:{b} (deleted)" in text and f"{c} (new file)" in text
-    assert f"● {len(EXPECTED) + 6} changes (11 added, 12 removed, 23 changed, 4 moved) in 3 of 3 files" in text
+    assert f"● {len(EXPECTED) + 8} changes (13 added, 12 removed, 23 changed, 4 moved) in 3 of 3 files" in text
 
 
 def test_base_with_a_file_and_exit_code(cli, repo):
@@ -470,7 +497,7 @@ def test_base_finds_the_files_the_configuration_names(cli, repo):
     git(repo, "commit", "-q", "-m", "config")
     (repo / "maps" / "z.map.yaml").unlink()
     document = cli("diff", "--base", "HEAD", "maps", "--format", "json").json()
-    assert document["files"] == [{"file": os.path.join("maps", "z.map.yaml"), "old": "HEAD:" + os.path.join("maps", "z.map.yaml"), "new": None, "changes": 3}]
+    assert [(f["file"], f["old"], f["new"], f["changes"]) for f in document["files"]] == [(os.path.join("maps", "z.map.yaml"), "HEAD:" + os.path.join("maps", "z.map.yaml"), None, 3)]
 
 
 def test_git_side_outside_a_repository(cli, tmp_path, monkeypatch):
@@ -511,7 +538,7 @@ def test_render_dot_marks_each_state():
     from journeycli.validation import validate
 
     pair = read_pair(str(OLD), str(NEW))
-    diff = _diff(pair, validate(OLD.read_bytes(), "o").journey, validate(NEW.read_bytes(), "n").journey)
+    diff = _diff(pair, (validate(OLD.read_bytes(), "o").journey, []), (validate(NEW.read_bytes(), "n").journey, []))
     source = dot_source(diff)
     for state in ("added", "removed", "changed", "moved"):
         assert source.count(COLOURS[state][1]) >= 2  # the legend and at least one item
@@ -551,4 +578,5 @@ def test_large_sides_are_validated_in_parallel_with_the_same_result(cli, monkeyp
     bad = tmp_path / "bad.journey.yaml"
     bad.write_text(OLD.read_text().replace("emotion: -2", "emotion: -9"))
     result = cli("diff", bad, NEW, "--format", "json")  # the invalid side is the one checked in the other process
-    assert result.code == 1 and [d["code"] for d in result.json()["diagnostics"]] == ["E002"]
+    assert result.code == 0 and [d["code"] for d in result.json()["diagnostics"]] == ["E002"]
+    assert result.json()["files"][0]["status"] == "now valid"

@@ -74,5 +74,8 @@ IMPORTERS = Family(
 DIFF_FORMATS = Family("diff", "write", {"text": "text", "markdown": "markdown", "json": "json_format"})
 """`journey diff --format`: ``write(diffs, out)``."""
 
+DIFF_FAIL_ON = ("regression",)
+"""`journey diff --fail-on`: the review classes that make a diff exit 1."""
+
 PAINS_FORMATS = Family("pains", "write", {"text": "text", "json": "json_format", "markdown": "markdown", "csv": "csv_format"})
 """`journey pains --format`: ``write(reports, out)``."""

@@ -45,6 +45,7 @@ RenderEngine = _choice("RenderEngine", choices.ENGINES)
 ExportFormat = _choice("ExportFormat", choices.EXPORTERS.names)
 ImportFormat = _choice("ImportFormat", choices.IMPORTERS.names)
 DiffFormat = _choice("DiffFormat", choices.DIFF_FORMATS.names)
+DiffFailOn = _choice("DiffFailOn", choices.DIFF_FAIL_ON)
 PainsFormat = _choice("PainsFormat", choices.PAINS_FORMATS.names)
 
 
@@ -331,6 +332,10 @@ def diff(
     format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format; markdown is a PR comment.")] = DiffFormat.text,
     exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when anything changed.")] = False,
     render: Annotated[Optional[str], typer.Option("--render", metavar="FILE", help="Also draw the new map with the changes marked, as SVG, to this file.", show_default=False)] = None,
+    fail_on: Annotated[Optional[DiffFailOn], typer.Option("--fail-on", help="Exit 1 when a change is a regression (emotion falls, pain point added…).", show_default=False)] = None,
+    job_summary: Annotated[
+        Optional[str], typer.Option("--job-summary", metavar="FILE", help="Also append the whole Markdown diff (1 MB budget) to FILE, e.g. $GITHUB_STEP_SUMMARY.", show_default=False)
+    ] = None,
 ) -> None:
     """Show what changed between two versions of a journey map: stages, steps, emotions, pain points…
 
@@ -341,10 +346,21 @@ def diff(
       journey diff main:maps/checkout.journey.yaml maps/checkout.journey.yaml --format markdown
 
       journey diff --base origin/main maps/ --exit-code
+
+      journey diff --base origin/main maps/ --fail-on regression
     """
     from .commands.diff import DiffOptions, run
 
-    raise typer.Exit(run(DiffOptions(sides=tuple(sides or ()), base=base, format=format.value, exit_code=exit_code, render=render)))
+    options = DiffOptions(
+        sides=tuple(sides or ()),
+        base=base,
+        format=format.value,
+        exit_code=exit_code,
+        render=render,
+        fail_on=fail_on.value if fail_on else None,
+        job_summary=job_summary,
+    )
+    raise typer.Exit(run(options))
 
 
 @app.command()

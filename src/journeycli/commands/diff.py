@@ -1,9 +1,13 @@
 """`journey diff`: read both sides, validate, compare, write.
 
-Exit codes: 0, or 1 with ``--exit-code`` when anything changed; 1 when a
-side is not a valid journey (its diagnostics are printed instead of a diff)
-or the ``--render`` drawing fails; 2 for usage errors (raised as
-``UsageError``, printed by ``cli.main``), a missing Graphviz engine included.
+Exit codes (docs/diff.md): 0; 1 when the new version of a file is not a
+valid journey (its findings are reported in the diff, and the other files
+are still compared; an old version that is invalid alone does not fail, so
+a change that repairs a map can pass), with ``--exit-code`` when anything
+is to report, with ``--fail-on regression`` when a change is a regression,
+or when the ``--render`` drawing fails (after the diff is written); 2 for
+usage errors (raised as ``UsageError``, printed by ``cli.main``), a missing
+Graphviz engine included.
 """
 
 from __future__ import annotations
@@ -12,20 +16,21 @@ import multiprocessing
 import os
 import pickle
 import sys
-from dataclasses import dataclass
-from functools import partial
 
+from dataclasses import dataclass
+
+from ..choices import DIFF_FAIL_ON
 from ..diagnostics import Diagnostic
 from ..diff import writer
-from ..diff.changes import FileDiff
-from ..diff.compare import compare
+from ..diff.changes import FileDiff, Problem
+from ..diff.compare import compare_aligned
+from ..diff.review import classify
 from ..diff.sides import Pair, Side, base_pairs, read_pair
 from ..diff.summary import summarize
 from ..model import Journey
 from ..runner import with_excerpts
 from ..usage import UsageError
 from ..validation import no_gc, validate
-from .journeys import report_invalid
 
 PARALLEL_FROM = 2_000_000
 """Bytes (both sides together) from which the old side is validated in a second process, alongside the new one."""
@@ -36,16 +41,21 @@ class DiffOptions:
     sides: tuple[str, ...] = ()  # OLD NEW, or with ``base`` the paths to compare
     base: str | None = None  # a git revision
     format: str = "text"
-    exit_code: bool = False  # exit 1 when anything changed
+    exit_code: bool = False  # exit 1 when anything is to report
     render: str | None = None  # also draw the new map with the changes marked to this SVG file
+    fail_on: str | None = None  # a review class (DIFF_FAIL_ON) that makes the diff exit 1
+    job_summary: str | None = None  # also append the whole Markdown diff to this file
 
 
 def run(options: DiffOptions) -> int:
     with no_gc():  # millions of small objects and no cycles: the cyclic GC would only slow this down
-        return _run(list(options.sides), options.base, options.format, options.exit_code, options.render)
+        return _run(options)
 
 
-def _run(sides: list[str], base: str | None, format: str, exit_code: bool, render: str | None) -> int:
+def _run(options: DiffOptions) -> int:
+    sides, base, format, exit_code, render, fail_on = list(options.sides), options.base, options.format, options.exit_code, options.render, options.fail_on
+    if fail_on is not None and fail_on not in DIFF_FAIL_ON:
+        raise UsageError(f"unknown --fail-on `{fail_on}`; choose {', '.join(DIFF_FAIL_ON)}")
     if base is None:
         if len(sides) != 2:
             raise UsageError("journey diff needs two versions: OLD NEW (each a file or REV:path), or --base REV PATH…")
@@ -61,19 +71,20 @@ def _run(sides: list[str], base: str | None, format: str, exit_code: bool, rende
         raise UsageError("--render draws one map; give one file")
 
     checked = [(pair, *_check_pair(pair)) for pair in pairs]
-    invalid = [d for _, (_, old_findings), (_, new_findings) in checked for d in (*old_findings, *new_findings)]
-    if invalid:
-        _report_invalid([side.name for pair in pairs for side in (pair.old, pair.new) if side.data is not None], invalid, format)
-        return 1
-    diffs = [_diff(pair, old, new) for pair, (old, _), (new, _) in checked]
-    if render is not None and not _render(diffs[0], render, pairs[0]):
-        return 1
-    write = writer(format)
-    if format == "json":
-        write = partial(write, per_file=base is not None)
-    write(diffs, sys.stdout)
-    return 1 if exit_code and any(diff.changes for diff in diffs) else 0
-
+    if base is not None:
+        checked = _pair_by_id(checked)
+    diffs = [_diff(pair, old, new) for pair, old, new in checked]
+    writer(format)(diffs, sys.stdout)
+    if options.job_summary is not None:
+        _append_summary(options.job_summary, diffs, [side.name for pair in pairs for side in (pair.old, pair.new)])
+    sys.stdout.flush()  # the text diff is out before any drawing starts, so a failed drawing cannot lose it
+    drawn = render is None or _render(diffs[0], render, pairs[0])
+    failed = any(diff.broken_now for diff in diffs) or not drawn
+    if fail_on == "regression" and any(change.review == "regression" for diff in diffs for change in diff.changes):
+        failed = True
+    if exit_code and any(diff.shows_anything for diff in diffs):
+        failed = True
+    return 1 if failed else 0
 
 Checked = tuple[Journey | None, list[Diagnostic]]
 
@@ -96,6 +107,8 @@ def _check_pair(pair: Pair) -> tuple[Checked, Checked]:
     Validation is most of the time of a diff of large maps. The old journey
     comes back pickled, which costs far less than validating it again.
     """
+    if pair.old.data is not None and pair.old.data == pair.new.data:
+        return _check(pair.new), _check(pair.new)  # the same bytes: the same journey (most files of a pull request)
     sizes = [len(side.data) for side in (pair.old, pair.new) if side.data is not None]
     parallel = len(sizes) == 2 and sum(sizes) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
     if not parallel or "fork" not in multiprocessing.get_all_start_methods():
@@ -107,43 +120,71 @@ def _check_pair(pair: Pair) -> tuple[Checked, Checked]:
     return old, new
 
 
-def _diff(pair: Pair, old: Journey | None, new: Journey | None) -> FileDiff:
-    changes = compare(old, new)
-    return FileDiff(
-        pair.file,
-        pair.old.name if old is not None else None,
-        pair.new.name if new is not None else None,
-        old,
-        new,
-        changes,
-        summarize(pair.file, changes, old, new),
-    )
+def _pair_by_id(checked: list[tuple[Pair, Checked, Checked]]) -> list[tuple[Pair, Checked, Checked]]:
+    """A deleted and an added valid map with the same journey id, and no other map of that id, as one renamed file."""
+    gone: dict[str, list[int]] = {}
+    came: dict[str, list[int]] = {}
+    for index, (pair, (old, _), (new, _)) in enumerate(checked):
+        if old is not None and pair.new.data is None:
+            gone.setdefault(old.id, []).append(index)
+        elif new is not None and pair.old.data is None:
+            came.setdefault(new.id, []).append(index)
+    joined: dict[int, tuple[Pair, Checked, Checked] | None] = dict(enumerate(checked))
+    for journey_id, indexes in gone.items():
+        if len(indexes) == 1 and len(came.get(journey_id, ())) == 1:
+            old_index, new_index = indexes[0], came[journey_id][0]
+            old_pair, old_side, _ = checked[old_index]
+            new_pair, _, new_side = checked[new_index]
+            joined[new_index] = (old_pair.joined(new_pair), old_side, new_side)
+            joined[old_index] = None
+    return [item for item in joined.values() if item is not None]
 
 
-def _report_invalid(files: list[str], diagnostics: list[Diagnostic], format: str) -> None:
-    """The findings of the invalid side(s): as JSON, as a Markdown list for a PR comment, or as text."""
-    if format == "markdown":
-        from ..presentation.markdown import code, text
+def _diff(pair: Pair, old_checked: Checked, new_checked: Checked) -> FileDiff:
+    """One file's diff; when a side is invalid, its findings in place of the changes."""
+    (old, old_findings), (new, new_findings) = old_checked, new_checked
+    problems = [Problem(side, s.name, findings) for side, s, findings in (("old", pair.old, old_findings), ("new", pair.new, new_findings)) if findings]
+    old_name = pair.old.name if pair.old.data is not None else None
+    new_name = pair.new.name if pair.new.data is not None else None
+    unchanged = pair.old.data is not None and pair.old.data == pair.new.data
+    if unchanged and problems:
+        problems = [Problem("new", pair.new.name, new_findings)]  # one report of the findings the two sides share
+    if problems:
+        status = "invalid" if new_findings or new is None else "now valid"
+        return FileDiff(pair.file, old_name, new_name, None, new, [], summarize(pair.file, [], None, None), status, problems, pair.renamed_from, unchanged)
+    changes, aligned = compare_aligned(old, new)
+    changes = classify(changes, aligned, new)
+    return FileDiff(pair.file, old_name, new_name, aligned, new, changes, summarize(pair.file, changes, aligned, new), renamed_from=pair.renamed_from)
 
-        bad = len({d.file for d in diagnostics})
-        what = "is not a valid journey" if bad == 1 else "are not valid journeys"
-        lines = [f"**Journey diff**: cannot compare, {bad} of {len(files)} files {what}", ""]
-        lines += [f"- {code(f'{d.file}:{d.line}:{d.column}')} {d.severity.label} {d.code}: {text(d.full_message)}" for d in diagnostics]
-        sys.stdout.write("\n".join(lines) + "\n")
-    elif format == "json":
-        from .. import reporters
 
-        reporters.get("json")(reporters.Report(files, diagnostics), sys.stdout)
-    else:
-        report_invalid(files, diagnostics, data_on_stdout=False)
+def _append_summary(path: str, diffs: list[FileDiff], inputs: list[str]) -> None:
+    """``--job-summary``: the Markdown diff with the job summary's budget, added to the end of ``path`` (atomically)."""
+    import io
+
+    from ..diff.markdown import SUMMARY_LIMIT, write
+    from ..files import write_atomic
+
+    text = io.StringIO()
+    write(diffs, text, SUMMARY_LIMIT)
+    try:
+        with open(path, "rb") as handle:
+            before = handle.read()
+    except FileNotFoundError:
+        before = b""
+    except OSError as error:
+        raise UsageError(f"cannot read the job summary {path}: {error.strerror or error}") from None
+    write_atomic(path, before + text.getvalue().encode("utf-8"), inputs=tuple(inputs))
 
 
 def _render(diff: FileDiff, path: str, pair: Pair) -> bool:
     """Draw ``--render``; a missing engine is a usage error, a failed drawing one line on stderr (False)."""
+    if diff.status != "compared":
+        sys.stderr.write(f"journey: error: no picture drawn: {diff.file} could not be compared (see the diff)\n")
+        return False
     from ..engines import EngineError
     from ..files import write_atomic
-    from ..render.output import EngineFailed, LayoutTimeout
     from ..diff.visual import TIMEOUT, svg
+    from ..render.output import EngineFailed, LayoutTimeout
 
     try:
         data = svg(diff)

@@ -1,8 +1,12 @@
 """What a diff is made of: one ``Change`` per difference, and a ``FileDiff`` per compared file.
 
-A ``Change`` carries exactly the SPEC's seven JSON keys plus ``label`` (the
-entity's display name, for the human formats only). Values in ``old``/``new``
-are already JSON values (dates as ISO text, lists as lists), so every output
+A ``Change`` carries the SPEC's seven JSON keys, and three additions the
+SPEC allows (new keys, none removed): ``class`` (the review class:
+improvement, regression or neutral), ``kind`` (what the change means, e.g.
+``resolved`` or ``target lowered``) and, for a list compared as a set,
+``members`` (the ids added to and removed from it). ``label`` is the entity's
+display name, for the human formats only. Values in ``old``/``new`` are
+already JSON values (dates as ISO text, lists as lists), so every output
 format shows the same thing.
 """
 
@@ -14,9 +18,11 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
+from ..diagnostics import Diagnostic
 from ..model import Journey
 
 OPS = ("added", "removed", "changed", "moved")
+CLASSES = ("improvement", "regression", "neutral")
 ENTITIES = ("journey", "persona", "channel", "source", "stage", "step", "pain_point", "opportunity", "metric")
 
 
@@ -30,6 +36,9 @@ class Change:
     old: Any = None
     new: Any = None
     label: str = ""  # display name (not part of the JSON contract)
+    members: tuple[tuple[Any, ...], tuple[Any, ...]] | None = None  # a set-like list: (added, removed) members
+    kind: str | None = None  # what it means, when the op alone does not say it (see review.KINDS)
+    review: str = "neutral"  # one of CLASSES
 
     @property
     def stage(self) -> str | None:
@@ -44,7 +53,7 @@ class Change:
         return parts[3] if parts[0] == "stages" and len(parts) > 3 else None
 
     def as_json(self, file: str | None = None) -> dict[str, Any]:
-        """The SPEC's seven keys, and the file when several files were compared."""
+        """The SPEC's seven keys, then ``file``, ``class``, ``kind`` and (set-like lists only) ``members``."""
         document = {
             "op": self.op,
             "entity": self.entity,
@@ -56,12 +65,33 @@ class Change:
         }
         if file is not None:
             document["file"] = file
+        document["class"] = self.review
+        document["kind"] = self.kind
+        if self.members is not None:
+            document["members"] = {"added": list(self.members[0]), "removed": list(self.members[1])}
         return document
+
+
+STATUSES = ("compared", "now valid", "invalid")
+"""``compared``; ``now valid``: invalid before, valid now (nothing to compare it with); ``invalid``: a side is not a valid journey."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A side that is not a valid journey: which one, its name, and its findings."""
+
+    side: str  # "old" or "new"
+    name: str
+    diagnostics: list[Diagnostic]
 
 
 @dataclass
 class FileDiff:
-    """One compared pair. ``old``/``new`` is None for a side that does not exist (``--base``)."""
+    """One compared pair. ``old``/``new`` is None for a side that does not exist (``--base``) or is invalid.
+
+    ``old`` is the old version as compared: with renamed ids already replaced
+    by the new ones (``renames``), so that both versions use the same ids.
+    """
 
     file: str  # how the output names the pair: the new side's name, or the old one's when deleted
     old_name: str | None
@@ -70,6 +100,20 @@ class FileDiff:
     new: Journey | None
     changes: list[Change]
     summary: dict[str, Any] = field(default_factory=dict)
+    status: str = "compared"  # one of STATUSES
+    problems: list[Problem] = field(default_factory=list)
+    renamed_from: str | None = None  # the old path of a file renamed since --base REV
+    unchanged: bool = False  # both versions have the same bytes
+
+    @property
+    def shows_anything(self) -> bool:
+        """Something to report: a change, a rename of the file, or a side that is (or was) invalid."""
+        return bool(self.changes or self.renamed_from or (self.problems and not self.unchanged))
+
+    @property
+    def broken_now(self) -> bool:
+        """The new version exists, is not a valid journey, and this change made it so or kept editing it."""
+        return not self.unchanged and any(problem.side == "new" for problem in self.problems)
 
     @cached_property
     def metric_trends(self) -> dict[str, dict[str, Any]]:

@@ -40,6 +40,11 @@ class Pair:
     file: str  # how the output names the file
     old: Side
     new: Side
+    renamed_from: str | None = None  # the file's name at --base REV, when it was renamed since
+
+    def joined(self, added: "Pair") -> "Pair":
+        """This deleted file and ``added`` as one file renamed from this one's name to the other's."""
+        return Pair(added.file, self.old, added.new, self.file)
 
 
 def read_pair(old: str, new: str) -> Pair:
@@ -84,10 +89,13 @@ def base_pairs(rev: str, paths: list[str], globs: tuple[str, ...] = DEFAULT_GLOB
 
     A directory covers the journey files under it (matching ``globs``) in
     either version, so files added or deleted since REV are included with
-    their missing side empty.
+    their missing side empty. A deleted and an added file that git's rename
+    detection pairs (``git diff -M REV``) become one renamed file; the
+    command then pairs the rest by journey id.
     """
     pairs: dict[str, Pair] = {}
     repos: dict[str, _Repo] = {}
+    owners: dict[str, tuple[_Repo, str]] = {}
     for path in paths:
         if path == STDIN:
             raise UsageError("--base reads files from git; standard input has no history")
@@ -109,7 +117,30 @@ def base_pairs(rev: str, paths: list[str], globs: tuple[str, ...] = DEFAULT_GLOB
                 before = repo.blob(commit, name) if name in at_rev else None
                 after = _read_file(name) if os.path.isfile(name) else None
                 pairs[key] = Pair(name, Side(f"{rev}:{name}", before), Side(name, after))
-    return list(pairs.values())
+                owners[key] = (repo, commit)
+    return _git_renames(pairs, owners)
+
+
+def _git_renames(pairs: dict[str, Pair], owners: dict[str, tuple["_Repo", str]]) -> list[Pair]:
+    """``pairs`` with each deleted file that git sees renamed to an added one joined to it (at the added one's place)."""
+    gone = {key: pair for key, pair in pairs.items() if pair.new.data is None and pair.old.data is not None}
+    came = {key: pair for key, pair in pairs.items() if pair.old.data is None and pair.new.data is not None}
+    if not gone or not came:
+        return list(pairs.values())
+    by_git_name: dict[tuple[str, str], str] = {}
+    groups: dict[tuple[str, str], list[str]] = {}
+    for key in (*gone, *came):
+        repo, commit = owners[key]
+        by_git_name[(repo.top, repo.relative(pairs[key].file))] = key
+        groups.setdefault((repo.top, commit), []).append(pairs[key].file)
+    repos = {repo.top: repo for repo, _ in owners.values()}
+    joined = dict(pairs)
+    for (top, commit), names in groups.items():
+        for old_name, new_name in repos[top].renames(commit, names):
+            old_key, new_key = by_git_name.get((top, old_name)), by_git_name.get((top, new_name))
+            if old_key in gone and new_key in came and old_key in joined and new_key in joined:
+                joined[new_key] = joined.pop(old_key).joined(joined[new_key])
+    return list(joined.values())
 
 
 class _Repo:
@@ -169,6 +200,30 @@ class _Repo:
         if done.returncode != 0:
             raise UsageError(f"git cannot read {path} at {commit[:12]}: {_first_line(done.stderr)}")
         return done.stdout
+
+    def renames(self, commit: str, paths: list[str]) -> list[tuple[str, str]]:
+        """(old, new) paths, relative to the top, of the renames git detects among ``paths`` since ``commit``.
+
+        The working tree is compared with ``commit``, so a rename that is
+        committed, staged or only made with ``git mv`` is seen; a file git
+        does not track is not (the journey id pairs it then).
+        """
+        relative = [self.relative(path) for path in paths]
+        done = _git(["diff", "-M", "--name-status", "-z", "--no-ext-diff", "--no-textconv", commit, "--", *relative], self.top)
+        if done.returncode != 0:
+            return []
+        fields = done.stdout.decode("utf-8", "surrogateescape").split("\0")
+        found = []
+        i = 0
+        while i < len(fields) and fields[i]:
+            status = fields[i]
+            if status.startswith(("R", "C")):
+                if status.startswith("R"):
+                    found.append((fields[i + 1], fields[i + 2]))
+                i += 3
+            else:
+                i += 2
+        return found
 
     def journey_files(self, commit: str, directory: str, globs: tuple[str, ...]) -> list[str]:
         """Journey files under ``directory`` at ``commit``, named as on disk (hidden folders skipped, as in discover)."""

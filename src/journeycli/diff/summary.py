@@ -1,15 +1,17 @@
 """The summary of a diff: what a reviewer asks first.
 
-- counts of changes by op, and by entity and op (``changed`` counts fields);
-- pain points added and resolved (resolved: no longer in the map);
+- counts of changes by op, by entity and op (``changed`` counts fields), and
+  by review class (``review``);
+- pain points added, resolved (gone while their step stays, or every
+  opportunity addressing them done now: ``review.addressed``) and removed
+  (gone with their step or stage);
 - opportunities added, and done (status ``done`` now, and not before);
 - the mean emotion of every stage before and after (steps without an
-  emotion are left out; null when a stage has none or does not exist);
-- metrics that moved toward or away from their target. The distance to the
-  target is the shortfall when ``better`` is set (a value past the target in
-  the better direction counts as on target), else the plain distance. Each
-  side uses its own target, or the other side's when it has none; metrics
-  without any target are not classified.
+  emotion are left out; null when a stage has none or does not exist), with
+  what moved it: how many of the stage's steps changed emotion, and how many
+  steps came in (added or moved here) or went out;
+- metrics whose value moved toward or away from their target (the review
+  rule), and, apart, metrics whose target was raised or lowered.
 
 Every list entry names its ``file`` so that the summaries of several files
 (``--base``) merge by adding counts and joining lists.
@@ -19,16 +21,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Journey, Metric
-from .changes import ENTITIES, OPS, Change, plain
+from ..model import Journey
+from .changes import CLASSES, ENTITIES, OPS, Change, plain
 from .compare import interleave
-
-
-TREND_FIELDS = ("value", "target", "better")
-"""Changes to these fields of a metric can move it toward or away from its target."""
+from .review import addressed, metric_at
 
 
 def summarize(file: str, changes: list[Change], old: Journey | None, new: Journey | None) -> dict[str, Any]:
+    """The summary of one file's changes (``old`` with renamed ids already translated, as ``compare`` saw it)."""
     summary: dict[str, Any] = {"files": 1, "changes": len(changes), **dict.fromkeys(OPS, 0)}
     entities: dict[str, dict[str, int]] = {}
     for change in changes:
@@ -36,20 +36,27 @@ def summarize(file: str, changes: list[Change], old: Journey | None, new: Journe
         counts = entities.setdefault(change.entity, dict.fromkeys(OPS, 0))
         counts[change.op] += 1
     summary["entities"] = {entity: entities[entity] for entity in ENTITIES if entity in entities}
+    summary["review"] = {name: sum(1 for change in changes if change.review == name) for name in CLASSES}
+    gone = [c for c in changes if c.entity == "pain_point" and c.op == "removed"]
     summary["pain_points"] = {
-        "added": _refs(file, changes, "pain_point", "added"),
-        "resolved": _refs(file, changes, "pain_point", "removed"),
+        "added": _refs(file, [c for c in changes if c.entity == "pain_point" and c.op == "added"]),
+        "resolved": [*_refs(file, [c for c in gone if c.kind == "resolved"]), *_addressed(file, old, new)],
+        "removed": _refs(file, [c for c in gone if c.kind != "resolved"]),
     }
-    summary["opportunities"] = {"added": _refs(file, changes, "opportunity", "added"), "done": _done(file, changes, old, new)}
+    summary["opportunities"] = {
+        "added": _refs(file, [c for c in changes if c.entity == "opportunity" and c.op == "added"]),
+        "done": _done(file, changes, old, new),
+    }
     summary["emotion"] = _emotion(file, old, new)
-    summary["metrics"] = _metrics(file, changes, old, new)
+    summary["metrics"] = _metric_rows(file, changes, {"toward target": "toward", "away from target": "away"}, "trend", old, new)
+    summary["targets"] = _metric_rows(file, changes, {"target raised": "raised", "target lowered": "lowered"}, "direction", old, new)
     return summary
 
 
 def merge(summaries: list[dict[str, Any]]) -> dict[str, Any]:
     """One summary for several files: counts added up, lists joined."""
-    total: dict[str, Any] = {"files": 0, "changes": 0, **dict.fromkeys(OPS, 0), "entities": {}}
-    total.update(pain_points={"added": [], "resolved": []}, opportunities={"added": [], "done": []}, emotion=[], metrics=[])
+    total: dict[str, Any] = {"files": 0, "changes": 0, **dict.fromkeys(OPS, 0), "entities": {}, "review": dict.fromkeys(CLASSES, 0)}
+    total.update(pain_points={"added": [], "resolved": [], "removed": []}, opportunities={"added": [], "done": []}, emotion=[], metrics=[], targets=[])
     for summary in summaries:
         for key in ("files", "changes", *OPS):
             total[key] += summary[key]
@@ -57,17 +64,32 @@ def merge(summaries: list[dict[str, Any]]) -> dict[str, Any]:
             into = total["entities"].setdefault(entity, dict.fromkeys(OPS, 0))
             for op, count in counts.items():
                 into[op] += count
+        for name, count in summary["review"].items():
+            total["review"][name] += count
         for group in ("pain_points", "opportunities"):
             for key, refs in summary[group].items():
                 total[group][key].extend(refs)
-        total["emotion"].extend(summary["emotion"])
-        total["metrics"].extend(summary["metrics"])
+        for key in ("emotion", "metrics", "targets"):
+            total[key].extend(summary[key])
     total["entities"] = {entity: total["entities"][entity] for entity in ENTITIES if entity in total["entities"]}
     return total
 
 
-def _refs(file: str, changes: list[Change], entity: str, op: str) -> list[dict[str, str]]:
-    return [{"file": file, "id": c.id, "path": c.path, "label": c.label} for c in changes if c.entity == entity and c.op == op]
+def _refs(file: str, changes: list[Change]) -> list[dict[str, str]]:
+    return [{"file": file, "id": c.id, "path": c.path, "label": c.label} for c in changes]
+
+
+def _addressed(file: str, old: Journey | None, new: Journey | None) -> list[dict[str, str]]:
+    """Pain points still in the map whose every addressing opportunity became done."""
+    ids = set(addressed(old, new))
+    if not ids or new is None:
+        return []
+    return [
+        {"file": file, "id": pain.id, "path": f"stages.{stage.id}.steps.{step.id}.pain_points.{pain.id}", "label": pain.description}
+        for stage, step in new.steps()
+        for pain in step.pain_points
+        if pain.id in ids
+    ]
 
 
 def _done(file: str, changes: list[Change], old: Journey | None, new: Journey | None) -> list[dict[str, str]]:
@@ -86,58 +108,57 @@ def _mean(emotions: list[int]) -> float | None:
 
 
 def _emotion(file: str, old: Journey | None, new: Journey | None) -> list[dict[str, Any]]:
-    def means(journey: Journey | None) -> dict[str, tuple[str, float | None]]:
-        return {
-            stage.id: (stage.name, _mean([s.emotion for s in stage.steps if s.emotion is not None]))
-            for stage in (journey.stages if journey else ())
-        }
+    """Per stage: mean emotion before and after, and what moved it (emotions changed, steps in, steps out)."""
 
-    before, after = means(old), means(new)
+    def members(journey: Journey | None) -> dict[str, tuple[str, dict[str, int | None]]]:
+        return {stage.id: (stage.name, {s.id: s.emotion for s in stage.steps}) for stage in (journey.stages if journey else ())}
+
+    def mean_of(steps: dict[str, int | None]) -> float | None:
+        return _mean([e for e in steps.values() if e is not None])
+
+    before, after = members(old), members(new)
     rows = []
     for stage_id in interleave(list(after), list(before), after):
         name = (after.get(stage_id) or before[stage_id])[0]
-        rows.append({"file": file, "stage": stage_id, "name": name, "old": before.get(stage_id, (None, None))[1], "new": after.get(stage_id, (None, None))[1]})
+        was, now = before.get(stage_id, ("", {}))[1], after.get(stage_id, ("", {}))[1]
+        rows.append(
+            {
+                "file": file,
+                "stage": stage_id,
+                "name": name,
+                "old": mean_of(was) if stage_id in before else None,
+                "new": mean_of(now) if stage_id in after else None,
+                "emotion_changed": sum(1 for step, emotion in now.items() if step in was and was[step] != emotion),
+                "steps_in": sum(1 for step in now if step not in was),
+                "steps_out": sum(1 for step in was if step not in now),
+            }
+        )
     return rows
 
 
-def _gap(metric: Metric, target: float, better: str | None) -> float:
-    if better == "higher":
-        return max(0.0, target - metric.value)
-    if better == "lower":
-        return max(0.0, metric.value - target)
-    return abs(metric.value - target)
-
-
-def _metrics(file: str, changes: list[Change], old: Journey | None, new: Journey | None) -> list[dict[str, Any]]:
-    paths = dict.fromkeys(c.path for c in changes if c.entity == "metric" and c.op == "changed" and c.field in TREND_FIELDS)
-    if not paths:
+def _metric_rows(file: str, changes: list[Change], kinds: dict[str, str], key: str, old: Journey | None, new: Journey | None) -> list[dict[str, Any]]:
+    """One row per metric change of the given kinds, with its value and target before and after."""
+    picked = [change for change in changes if change.entity == "metric" and change.kind in kinds]
+    if not picked:
         return []
     old_steps = {step.id: step for _, step in old.steps()} if old else {}
     new_steps = {step.id: step for _, step in new.steps()} if new else {}
     rows = []
-    for path in paths:
-        parts = path.split(".")
-        step_id, metric_id = parts[3], parts[5]
-        was = next(m for m in old_steps[step_id].metrics if m.id == metric_id)
-        now = next(m for m in new_steps[step_id].metrics if m.id == metric_id)
-        old_target = was.target if was.target is not None else now.target
-        new_target = now.target if now.target is not None else was.target
-        if old_target is None or new_target is None:
-            continue
-        better = now.better or was.better
-        old_gap, new_gap = _gap(was, old_target, better), _gap(now, new_target, better)
-        if old_gap == new_gap:
+    for change in picked:
+        was, now = metric_at(old_steps, change.path), metric_at(new_steps, change.path)
+        if was is None or now is None:
             continue
         rows.append(
             {
                 "file": file,
-                "id": metric_id,
-                "path": path,
-                "label": now.name or metric_id,
+                "id": change.id,
+                "path": change.path,
+                "label": now.name or change.id,
                 "old": plain(was.value),
                 "new": plain(now.value),
-                "target": plain(new_target),
-                "trend": "toward" if new_gap < old_gap else "away",
+                "old_target": plain(was.target),
+                "target": plain(now.target),
+                key: kinds[change.kind],
             }
         )
     return rows

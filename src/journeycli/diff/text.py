@@ -11,12 +11,37 @@ from typing import TextIO
 
 from rich.text import Text
 
-from ..presentation.terminal import console, emit
+from ..presentation.terminal import console, emit, printable
 from .changes import Change, FileDiff
 from .summary import merge
-from .wording import ENTITY_WORDS, SYMBOL, Section, counts, emotion_by_stage, mean, metric_note, moved_from, outcomes, sections, show, title, trend
+from .wording import (
+    CLASS_WORDS,
+    ENTITY_WORDS,
+    SYMBOL,
+    Section,
+    counts,
+    emotion_by_stage,
+    emotion_cause,
+    emotion_rows,
+    file_notes,
+    files_phrase,
+    findings,
+    mean,
+    members,
+    metric_note,
+    moved_from,
+    now_valid_summary,
+    outcomes,
+    problem_heading,
+    sections,
+    show,
+    title,
+    trend,
+    word_diff,
+)
 
 STYLE = {"added": "green", "removed": "red", "changed": "yellow", "moved": "cyan"}
+CLASS_STYLE = {"improvement": "green", "regression": "bold red", "neutral": ""}
 MAX_STAGE_MEANS = 10
 """Stages listed in the summary's emotion line; more are counted, not named."""
 
@@ -24,7 +49,7 @@ MAX_STAGE_MEANS = 10
 def write(diffs: list[FileDiff], out: TextIO) -> None:
     con = console(out)
     for diff in diffs:
-        if diff.changes:
+        if diff.shows_anything:
             for line in _file(diff):
                 emit(con, out, line)
             emit(con, out, Text(""))
@@ -33,7 +58,12 @@ def write(diffs: list[FileDiff], out: TextIO) -> None:
 
 
 def _file(diff: FileDiff) -> list[Text]:
-    lines = [Text(title(diff), style="bold")]
+    lines = [Text(printable(title(diff)), style="bold")]
+    for problem in diff.problems:
+        lines.append(Text.assemble(("  ✖ ", "bold red"), printable(problem_heading(diff, problem))))
+        lines.extend(Text("      " + printable(line)) for line in findings(problem))
+    if diff.status == "now valid":
+        lines.append(Text.assemble(("  ✔ ", "bold green"), printable(now_valid_summary(diff))))
     means = emotion_by_stage(diff)
     for section in sections(diff):
         lines.append(_heading(section, means))
@@ -74,33 +104,54 @@ def _line(change: Change, diff: FileDiff, indent: int, under: str | None) -> Tex
     if change.op == "changed":
         note = metric_note(change, diff) if change.entity == "metric" else ""
         arrow = trend(change.old, change.new) if change.field == "emotion" else ""
-        return Text.assemble(
-            " " * indent,
-            (" ".join(filter(None, (SYMBOL["changed"], name, f"{change.field}:"))), STYLE["changed"]),
-            " ",
-            (show(change.old), STYLE["removed"]),
-            " → ",
-            (show(change.new), STYLE["added"]),
-            f" {arrow}".rstrip() + note,
-        )
-    if change.op == "moved":
-        return _entry("moved", indent, name, f"{label} {moved_from(change, diff)}")
-    return _entry(change.op, indent, name, label)
+        line = Text.assemble(" " * indent, (" ".join(filter(None, (SYMBOL["changed"], name, f"{change.field}:"))), STYLE["changed"]), " ")
+        line.append_text(_values(change))
+        line.append(f" {arrow}".rstrip() + note)
+    elif change.op == "moved":
+        line = _entry("moved", indent, name, f"{label} {moved_from(change, diff)}")
+    else:
+        kind = f" ({change.kind})" if change.kind else ""
+        line = _entry(change.op, indent, name, label + kind)
+    if change.review != "neutral":
+        line.append(f"  {CLASS_WORDS[change.review]}", CLASS_STYLE[change.review])
+    return line
+
+
+def _values(change: Change) -> Text:
+    """``old → new``; for a set-like list the members added and removed; for long text a word diff."""
+    listed = members(change)
+    if listed is not None:
+        return Text(listed)
+    runs = word_diff(change.old, change.new)
+    if runs is not None:
+        before, after = runs
+        text = Text()
+        for side, style, mark in ((before, STYLE["removed"], ("[-", "-]")), (after, STYLE["added"], ("{+", "+}"))):
+            if len(text):
+                text.append(" → ")
+            text.append("“")
+            for i, (kind, words) in enumerate(side):
+                text.append(" " * bool(i))
+                text.append(words if kind == "same" else f"{mark[0]}{words}{mark[1]}", "" if kind == "same" else style)
+            text.append("”")
+        return text
+    return Text.assemble((show(change.old, field=change.field), STYLE["removed"]), " → ", (show(change.new, field=change.field), STYLE["added"]))
 
 
 def _summary(diffs: list[FileDiff]) -> list[Text]:
     total = merge([diff.summary for diff in diffs])
-    changed_files = sum(1 for diff in diffs if diff.changes)
-    where = f" in {changed_files} of {len(diffs)} files" if len(diffs) > 1 else ""
-    if not total["changes"]:
-        return [Text.assemble(("✔ ", "bold green"), f"no changes{where}")]
-    lines = [Text.assemble(("● ", "bold yellow"), counts(total) + where)]
+    where = files_phrase(diffs)
+    notes = "".join(f"; {note}" for note in file_notes(diffs))
+    if not any(diff.shows_anything for diff in diffs):
+        return [Text.assemble(("✔ ", "bold green"), f"no changes{where}{notes}")]
+    broken = any(diff.broken_now for diff in diffs)
+    lines = [Text.assemble(("✖ " if broken else "● ", "bold red" if broken else "bold yellow"), counts(total) + where + notes)]
     extra = outcomes(total)
     if extra:
         lines.append(Text("  " + "; ".join(extra)))
-    moved = [row for row in total["emotion"] if row["old"] != row["new"]] if len(diffs) == 1 else []  # else: in each file's headings
+    moved = emotion_rows(total) if len(diffs) == 1 else []  # else: in each file's headings
     if moved:
-        shown = [f"{row['name']} {mean(row['old'])} → {mean(row['new'])} {trend(row['old'], row['new'])}".rstrip() for row in moved[:MAX_STAGE_MEANS]]
+        shown = [f"{printable(row['name'])} {mean(row['old'])} → {mean(row['new'])} {trend(row['old'], row['new'])} ({emotion_cause(row)})".replace("  (", " (") for row in moved[:MAX_STAGE_MEANS]]
         more = f" and {len(moved) - MAX_STAGE_MEANS} more stages" if len(moved) > MAX_STAGE_MEANS else ""
         lines.append(Text("  mean emotion: " + "; ".join(shown) + more))
     return lines

@@ -4,7 +4,9 @@ User text is escaped, never trusted: ``&``, ``<`` and ``>`` become entities so
 no HTML gets through; Markdown punctuation that would start emphasis, links,
 images, code or headings is backslash-escaped; ``|`` is escaped so a cell
 cannot split a table row; line breaks become ``<br>`` in table cells and
-spaces elsewhere.
+spaces elsewhere. ``@`` and ``:`` get a zero-width space after them where
+they would start a mention (``@team``) or an emoji shortcode (``:tada:``),
+so text from a map never notifies anyone on GitHub.
 """
 
 from __future__ import annotations
@@ -12,13 +14,16 @@ from __future__ import annotations
 import re
 
 _PUNCTUATION = re.compile(r"([\\`*_\[\]#|~!])")
-_PLAIN_CODE = re.compile(r"^[\w./:@+-]+$")
+_PLAIN_CODE = re.compile(r"^[\w./:@+~^-]+$")
+_MENTION = re.compile(r"@(?=[\w-])")
+_SHORTCODE = re.compile(r":(?=[\w+-]+:)")
 
 
 def text(value: str) -> str:
     """User text on one line, safe anywhere in Markdown."""
     escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _PUNCTUATION.sub(r"\\\1", " ".join(escaped.split()))
+    safe = _PUNCTUATION.sub(r"\\\1", " ".join(escaped.split()))
+    return _SHORTCODE.sub(":\u200b", _MENTION.sub("@\u200b", safe))
 
 
 def cell(value: str) -> str:

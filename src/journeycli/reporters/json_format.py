@@ -5,23 +5,15 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
+from ..diagnostics import Diagnostic
 from . import Report
 
 
+def diagnostic(d: Diagnostic) -> dict[str, object]:
+    """One finding as the spec's JSON object (also used by `journey diff` for an invalid side)."""
+    return {"file": d.file, "line": d.line, "column": d.column, "severity": d.severity.label, "code": d.code, "rule": d.rule, "message": d.full_message}
+
+
 def report(result: Report, out: TextIO) -> None:
-    document = {
-        "diagnostics": [
-            {
-                "file": d.file,
-                "line": d.line,
-                "column": d.column,
-                "severity": d.severity.label,
-                "code": d.code,
-                "rule": d.rule,
-                "message": d.full_message,
-            }
-            for d in result.diagnostics
-        ],
-        "summary": result.summary.as_dict(),
-    }
+    document = {"diagnostics": [diagnostic(d) for d in result.diagnostics], "summary": result.summary.as_dict()}
     out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
