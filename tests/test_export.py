@@ -177,11 +177,27 @@ def test_no_text_cell_starts_a_formula(cli):
                     assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (path.name, column, cell)
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+x", "-x", "@x", "\tx", "'=x", "''=x", "'plain", "plain", "", "'"])
+@pytest.mark.parametrize(
+    "text", ["=1+1", "+x", "-x", "@x", "\tx", "'=x", "''=x", "'plain", "plain", "", "'", "a\r=1", "a\n+1\r\n-2", "\r=x", "a\n'=b", "x\n\n@y\r"]
+)
 def test_guard_round_trips(text):
     guarded = guard(text)
+    assert not any(re.match(r"[=+\-@\t\r]", line) for line in re.split(r"\r\n|\r|\n", guarded) if line), guarded
     assert not guarded.startswith(("=", "+", "-", "@", "\t", "\r"))
     assert unguard(guarded) == text
+
+
+def test_cells_with_line_breaks_are_quoted_and_every_line_is_guarded(cli):
+    out = cli("export", FIXTURES / "export" / "line-breaks.journey.yaml", "-f", "csv").out
+    # A spreadsheet splits unquoted rows at CR as well as LF: outside quotes, only the row ends may break lines.
+    outside = re.sub(r'"(?:[^"]|"")*"', "", out)
+    assert "\r" not in outside and outside.count("\n") == 3
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
+    assert [row["step_id"] for row in rows] == ["pays", "next"]
+    assert rows[0]["stage_name"] == "Pay\r'@SUM(A1)"
+    assert rows[0]["step_name"] == "Pays\r'=1+1"
+    assert rows[0]["description"] == "First line\n'=HYPERLINK(\"http://evil\")\r\n'+2\n'-3\n''=already quoted"
+    assert rows[1]["description"] == "'\r'=cr first"
 
 
 # -- json --------------------------------------------------------------------------------------

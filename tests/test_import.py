@@ -176,8 +176,9 @@ def test_csv_round_trip_keeps_every_column(cli, workdir, path):
     assert [s.id for s in journey.stages] == [s.id for s in original.stages]
 
 
-def test_csv_round_trip_of_tricky_text(cli, workdir):
-    tricky = FIXTURES / "export" / "tricky.journey.yaml"
+@pytest.mark.parametrize("name", ["tricky.journey.yaml", "line-breaks.journey.yaml"])
+def test_csv_round_trip_of_tricky_text(cli, workdir, name):
+    tricky = FIXTURES / "export" / name
     original = validate(tricky.read_bytes(), "tricky").journey
     cli("export", tricky, "-o", "tricky.csv")
     journey = imported(cli, "tricky.csv")

@@ -40,3 +40,19 @@ def test_spreadsheet_guard_leaves_text_alone(value):
 def test_control_and_bidi_characters_become_one_visible_character_each():
     shown = printable("a\x1b[2Jb\u202ec\x7f")
     assert shown == "a\u241b[2Jb\ufffdc\u2421" and len(shown) == len("a\x1b[2Jb\u202ec\x7f")
+
+
+def test_csv_line_quotes_every_cell_with_a_line_break_comma_or_quote():
+    import csv
+    import io
+
+    from journeycli.presentation.spreadsheet import csv_line
+
+    line = csv_line(["Pays\r'=1+1", "a\nb", 'say "hi"', "x,y", "plain", -2, ""])
+    assert line == '"Pays\r\'=1+1","a\nb","say ""hi""","x,y",plain,-2,\n'
+    assert list(csv.reader(io.StringIO(line, newline=""))) == [["Pays\r'=1+1", "a\nb", 'say "hi"', "x,y", "plain", "-2", ""]]
+
+
+@pytest.mark.parametrize("value, guarded", [("Pays\r=1+1", "Pays\r'=1+1"), ("a\n@x\r\n-y", "a\n'@x\r\n'-y"), ("\r=x", "'\r'=x")])
+def test_spreadsheet_guard_covers_every_line_of_a_cell(value, guarded):
+    assert guard(value) == guarded and unguard(guarded) == value

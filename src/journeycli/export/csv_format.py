@@ -11,20 +11,21 @@ A stage without steps still gets a row, with the step columns empty, so that
 importing the file gives back every stage.
 
 Formula injection: a spreadsheet runs a cell that starts with ``=``, ``+``,
-``-``, ``@``, a tab or a carriage return as a formula. Every *text* cell that
-starts so gets a leading ``'`` (as OWASP recommends); numbers such as an
-emotion of -2 are written as they are. A text that already starts with ``'``
-followed by such a character gets one more ``'``, so ``unguard`` gives back
-exactly what was written. Lines end with ``\\n``.
+``-``, ``@``, a tab or a carriage return as a formula, and some (LibreOffice)
+also a line of a multi-line cell. Every line of a *text* cell that starts so
+gets a leading ``'`` (as OWASP recommends); numbers such as an emotion of -2
+are written as they are. A line that already starts with ``'`` followed by
+such a character gets one more ``'``, so ``unguard`` gives back exactly what
+was written.
+
+Rows end with ``\\n``; a cell holding a line break is quoted (see
+``presentation.spreadsheet.csv_line``).
 """
 
 from __future__ import annotations
 
-import csv
-import io
-
 from ..model import Journey, Metric, Stage, Step
-from ..presentation.spreadsheet import guard
+from ..presentation.spreadsheet import csv_line, guard
 from ..presentation.symbols import number, worst_severity
 
 COLUMNS = (
@@ -42,7 +43,6 @@ COLUMNS = (
     "metrics",
     "description",
 )
-
 
 def metric_cell(metric: Metric) -> str:
     target = "" if metric.target is None else "/" + number(metric.target)
@@ -70,10 +70,4 @@ def _row(stage: Stage, step: Step | None) -> list[str | int]:
 
 
 def export(journey: Journey) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for stage in journey.stages:
-        for step in stage.steps or [None]:
-            writer.writerow(_row(stage, step))
-    return buffer.getvalue()
+    return csv_line(COLUMNS) + "".join(csv_line(_row(stage, step)) for stage in journey.stages for step in stage.steps or [None])

@@ -6,10 +6,9 @@ Text cells a spreadsheet would run as a formula get a leading ``'``, as in
 
 from __future__ import annotations
 
-import csv
 from typing import TextIO
 
-from ..presentation.spreadsheet import guard
+from ..presentation.spreadsheet import csv_line, guard
 from .cells import number
 from .score import PainReport
 
@@ -38,31 +37,32 @@ CSV_COLUMNS = (
 
 
 def write(reports: list[PainReport], out: TextIO) -> None:
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    out.write(csv_line(CSV_COLUMNS))
     for r in reports:
         for row in r.pain_points:
-            writer.writerow(
-                [
-                    guard(r.file),
-                    guard(r.journey),
-                    row.rank,
-                    f"{row.shown_score:.2f}",
-                    row.severity,
-                    guard(row.id),
-                    guard(row.description),
-                    guard(row.stage),
-                    guard(row.stage_name),
-                    guard(row.step),
-                    guard(row.step_name),
-                    guard(row.owner or ""),
-                    len(row.sources),
-                    guard(";".join(row.sources)),
-                    "yes" if row.addressed_by else "no",
-                    guard("; ".join(f"{a.id} ({a.status})" for a in row.addressed_by)),
-                    number(row.affected),
-                    "true" if row.affected_estimated else "false",
-                    "true" if row.moment_of_truth else "false",
-                    "" if row.emotion is None else row.emotion,
-                ]
+            out.write(
+                csv_line(
+                    [
+                        guard(r.file),
+                        guard(r.journey),
+                        row.rank,
+                        f"{row.shown_score:.2f}",
+                        row.severity,
+                        guard(row.id),
+                        guard(row.description),
+                        guard(row.stage),
+                        guard(row.stage_name),
+                        guard(row.step),
+                        guard(row.step_name),
+                        guard(row.owner or ""),
+                        len(row.sources),
+                        guard(";".join(row.sources)),
+                        "yes" if row.addressed_by else "no",
+                        guard("; ".join(f"{a.id} ({a.status})" for a in row.addressed_by)),
+                        number(row.affected),
+                        "true" if row.affected_estimated else "false",
+                        "true" if row.moment_of_truth else "false",
+                        "" if row.emotion is None else row.emotion,
+                    ]
+                )
             )

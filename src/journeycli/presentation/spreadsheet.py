@@ -3,22 +3,58 @@
 A cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is a
 formula to a spreadsheet (CSV injection); so is one that starts with ``'``
 followed by one of them once the quote is read back, hence the recursion.
+LibreOffice also runs a formula at the start of any line inside a cell, so
+every line is guarded, not only the first.
+
+``csv_line`` writes a row: a cell holding a comma, a quote, a carriage return
+or a line feed is quoted. Python's ``csv`` writer quotes a bare CR only when it
+is part of its line terminator, and an unquoted CR splits the row in a
+spreadsheet, which then runs what follows as a cell of its own.
 """
 
 from __future__ import annotations
 
+import re
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_QUOTED = re.compile(r'[,"\r\n]')
 
 
-def _needs_guard(value: str) -> bool:
-    return value.startswith(_FORMULA_START) or (value.startswith("'") and _needs_guard(value[1:]))
+def _needs_guard(value: str, start: int = 0) -> bool:
+    """Whether the line of ``value`` that begins at ``start`` would run as a formula."""
+    return value.startswith(_FORMULA_START, start) or (value.startswith("'", start) and _needs_guard(value, start + 1))
+
+
+def _line_starts(value: str) -> list[int]:
+    return [0, *(match.end() for match in _LINE_BREAK.finditer(value))]
 
 
 def guard(value: str) -> str:
-    """A text cell a spreadsheet will show as text, never run as a formula."""
-    return "'" + value if _needs_guard(value) else value
+    """A text cell a spreadsheet will show as text, never run as a formula: each line that would gets a ``'``."""
+    pieces, last = [], 0
+    for start in _line_starts(value):
+        if _needs_guard(value, start):
+            pieces += [value[last:start], "'"]
+            last = start
+    return "".join(pieces) + value[last:] if pieces else value
 
 
 def unguard(value: str) -> str:
     """The text ``guard`` was given."""
-    return value[1:] if value.startswith("'") and _needs_guard(value[1:]) else value
+    pieces, last = [], 0
+    for start in _line_starts(value):
+        if value.startswith("'", start) and _needs_guard(value, start + 1):
+            pieces.append(value[last:start])
+            last = start + 1
+    return "".join(pieces) + value[last:] if pieces else value
+
+
+def _cell(value: object) -> str:
+    text = str(value)
+    return '"' + text.replace('"', '""') + '"' if _QUOTED.search(text) else text
+
+
+def csv_line(cells) -> str:
+    """One CSV row ending in ``\\n``; cells are written as given (guard text cells first)."""
+    return ",".join(map(_cell, cells)) + "\n"
