@@ -22,7 +22,10 @@ def write_atomic(path: str, data: bytes, inputs: tuple[str, ...] = (), overwrite
     directory = os.path.dirname(target) or "."
     if not os.path.isdir(directory):
         raise UsageError(f"the directory {os.path.dirname(path)} does not exist")
-    handle, temp = tempfile.mkstemp(prefix=".journey-", suffix=".tmp", dir=directory)
+    try:
+        handle, temp = tempfile.mkstemp(prefix=".journey-", suffix=".tmp", dir=directory)
+    except OSError as error:
+        raise cannot_write(path, error) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -30,7 +33,23 @@ def write_atomic(path: str, data: bytes, inputs: tuple[str, ...] = (), overwrite
         os.umask(umask)
         os.chmod(temp, 0o666 & ~umask)  # what a plain open() would give; mkstemp makes 0600
         os.replace(temp, target)
-    except BaseException:
+    except BaseException as error:
         if os.path.exists(temp):
             os.unlink(temp)
+        if isinstance(error, OSError):
+            raise cannot_write(path, error) from None
         raise
+
+
+def cannot_write(path: str, error: OSError) -> UsageError:
+    """The usage error for an output that cannot be written, naming the user's path, never the temporary file."""
+    reason = "permission denied" if isinstance(error, PermissionError) else (error.strerror or str(error)).lower()
+    return UsageError(f"cannot write {path}: {reason}")
+
+
+def make_directory(path: str) -> None:
+    """``mkdir -p`` for an output folder, with the same error as a file that cannot be written."""
+    try:
+        os.makedirs(path, exist_ok=True)
+    except OSError as error:
+        raise cannot_write(path, error) from None

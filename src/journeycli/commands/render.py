@@ -21,7 +21,7 @@ import sys
 from dataclasses import dataclass
 
 from ..engines import Engine, EngineError, find_engine
-from ..files import write_atomic
+from ..files import make_directory, write_atomic
 from ..inputs import Input
 from ..model import Journey
 from ..choices import RENDER_SUFFIXES
@@ -202,7 +202,7 @@ def render_once(options: RenderOptions) -> int:
         for item, journey in valid:
             check_persona(item.name, journey, persona)
     if mode == "dir" and output is not None:
-        os.makedirs(output, exist_ok=True)
+        make_directory(output)
     jobs = plan(valid, inputs, mode, output, fmt)
 
     from ..flow import resolve
