@@ -2,21 +2,26 @@
 
 The interval is the file's `review_interval_months` when it sets one, else the
 configured default (12 months). A map reviewed on 31 January with a one-month
-interval is due on the last day of February.
+interval is due on the last day of February. An interval that reaches past the
+last date Python can hold (year 9999) is never due; a `last_reviewed` date in
+the future is a finding of its own, since it would silence the rule for good.
 """
 
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 
 from ..diagnostics import Severity
 from .base import Finding, LintRule
 
 
-def add_months(day: date, months: int) -> date:
+def add_months(day: date, months: int) -> date | None:
+    """``day`` plus ``months``, or None when that is later than any date Python can represent."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
+    if year > date.max.year:
+        return None
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
@@ -26,8 +31,15 @@ def check(ctx):
     if journey.last_reviewed is None:
         yield Finding((), "the journey has no `last_reviewed` date", f"add `last_reviewed: {ctx.today.isoformat()}` after checking the map against reality")
         return
+    if journey.last_reviewed > ctx.today + timedelta(days=1):  # a day of grace for time zones
+        yield Finding(
+            ("last_reviewed",),
+            f"`last_reviewed` is {journey.last_reviewed.isoformat()}, a date in the future",
+            f"set it to the day the map was last checked against reality, e.g. {ctx.today.isoformat()}",
+        )
+        return
     due = add_months(journey.last_reviewed, interval)
-    if ctx.today > due:
+    if due is not None and ctx.today > due:
         yield Finding(
             ("last_reviewed",),
             f"the map was last reviewed on {journey.last_reviewed.isoformat()}; with a review every {interval} months it was due on {due.isoformat()}",
