@@ -25,6 +25,10 @@ EXPECTED = {
     "e001_recursive_alias": [("E001", 4, 13)],
     "e001_deep_nesting": [("E001", 4, 1008)],
     "e002_not_a_mapping": [("E002", 1, 1)],
+    # reach: share above 1, negative, unknown persona key, bad date, not a number; an unknown reach_source
+    "e002_reach_out_of_range": [("E005", 11, 15), ("E002", 18, 16), ("E002", 21, 16), ("E005", 24, 31), ("E002", 25, 22), ("E002", 28, 16)],
+    # with `entrants`: a count above it, a share where a count is due
+    "e002_reach_counts": [("E002", 12, 16), ("E002", 15, 16)],
     "e002_bad_scalar": [("E002", 4, 16)],
     "e002_schema": [
         ("E002", 2, 5),

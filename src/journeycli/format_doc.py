@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import types
 import typing
 from typing import Any
 
@@ -21,6 +22,10 @@ def _type(annotation: Any) -> str:
         return " \\| ".join(f"`{a}`" for a in typing.get_args(annotation))
     if origin is list:
         return f"list of {_type(args[0])}"
+    if origin is dict:
+        return f"mapping of text to {_type(args[1])}"
+    if origin in (typing.Union, types.UnionType) and len(args) > 1:
+        return " or ".join(_type(a) for a in args)
     if args and origin is not None and origin is not list and len(args) == 1:
         return _type(args[0])
     if origin is typing.Annotated or hasattr(annotation, "__metadata__"):

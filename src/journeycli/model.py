@@ -12,6 +12,7 @@ not start with ``x-`` are reported by ``validation`` with their position.
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
@@ -60,6 +61,21 @@ Id = Annotated[
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
+def _reach_shape(value: Any) -> Any:
+    """One clear message for a reach of the wrong shape, instead of one per member of the union."""
+    numbers = list(value.values()) if isinstance(value, dict) else [value]
+    if not all(isinstance(n, (int, float)) and not isinstance(n, bool) and math.isfinite(n) and n >= 0 for n in numbers):
+        raise PydanticCustomError("reach", "a share from 0 to 1, a count of customers, or a mapping of persona ids to them is expected")
+    return value
+
+
+ReachNumber = Annotated[float, Field(ge=0)]
+Reach = Annotated[
+    ReachNumber | dict[str, ReachNumber],
+    BeforeValidator(_reach_shape),
+]
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(strict=True, extra="allow", allow_inf_nan=False, json_schema_extra=_no_unknown_keys)
 
@@ -104,6 +120,7 @@ class Metric(_Model):
     better: Direction | None = Field(
         None, description="Which direction is an improvement; needed to tell whether the target is missed.", examples=["lower"]
     )
+    as_of: IsoDate | None = Field(None, description="When `value` was measured (YYYY-MM-DD).", examples=["2026-09-30"])
 
 
 class PainPoint(_Model):
@@ -171,6 +188,14 @@ class Step(_Model):
         "branch, an earlier id loops, `[]` is an exit.",
         examples=[["add-to-cart"]],
     )
+    reach: Reach | None = Field(
+        None,
+        description="How many of the journey's entrants get to this step: a share from 0 to 1, or a count of customers when "
+        "the journey declares `entrants`. Per persona: a mapping of persona ids (and `default` for the others) to those numbers.",
+        examples=[0.62, {"default": 0.6, "busy-parent": 0.4}],
+    )
+    reach_source: str | None = Field(None, description="Id of the source the reach comes from; default: the journey's `reach_source`.", examples=["funnel-q3"])
+    reach_as_of: IsoDate | None = Field(None, description="When the reach was measured (YYYY-MM-DD); default: the journey's `reach_as_of`.", examples=["2026-09-30"])
 
 
 class Stage(_Model):
@@ -199,6 +224,11 @@ class Journey(_Model):
     )
     last_reviewed: IsoDate | None = Field(None, description="When the map was last checked against reality (YYYY-MM-DD).", examples=["2026-09-01"])
     review_interval_months: int = Field(12, ge=1, description="How often the map should be reviewed, in months.", examples=[6])
+    entrants: int | None = Field(
+        None, ge=1, description="How many customers enter the journey; step `reach` is then a count of customers, not a share.", examples=[212000]
+    )
+    reach_source: str | None = Field(None, description="Id of the source of the steps' reach, for steps that do not name their own.", examples=["funnel-q3"])
+    reach_as_of: IsoDate | None = Field(None, description="When the steps' reach was measured, for steps that do not say (YYYY-MM-DD).", examples=["2026-09-30"])
     personas: list[Persona] | None = Field(
         None,
         description="The customers this journey follows. When absent, step `personas` are free text.",

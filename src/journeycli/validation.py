@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import integrity
+from .funnel import reach
 from .diagnostics import Diagnostic, Severity
 from .loader import Invalid, load
 from .model import ID_MAX_LENGTH, Journey
@@ -90,6 +91,7 @@ def validate(data: bytes, file: str) -> Checked:
         checked.diagnostics.extend(_unknown_keys(raw, Journey, (), file, loaded.sourcemap, raw))
         journey = _schema(raw, file, loaded.sourcemap, checked.diagnostics)
         checked.diagnostics.extend(integrity.check(raw, file, loaded.sourcemap))
+        checked.diagnostics.extend(reach.check(raw, file, loaded.sourcemap))
         if checked.ok:
             checked.journey = journey
         return checked
@@ -158,6 +160,10 @@ _FIELD_WORDS = {
     "format": "1",
     "last_reviewed": "a date written as YYYY-MM-DD",
     "date": "a date written as YYYY-MM-DD",
+    "as_of": "a date written as YYYY-MM-DD",
+    "reach_as_of": "a date written as YYYY-MM-DD",
+    "reach": "a share from 0 to 1, a count of customers, or a mapping of persona ids to them",
+    "entrants": "a whole number of customers, at least 1",
 }
 
 _YAML_TYPE_WORDS = {bool: "true/false", int: "a number", float: "a number"}

@@ -1,0 +1,7 @@
+"""Reach and drop-off: how many customers get to each step, and where the others go.
+
+``reach`` holds the values a file gives and their checks, ``dropoff`` the flow
+model computed from them, ``report`` the main-path funnel `journey funnel`
+prints, ``writers`` and ``chart`` its output formats, ``command`` the glue.
+The model is defined in docs/funnel.md.
+"""
