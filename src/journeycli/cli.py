@@ -391,6 +391,47 @@ def pains(
     )))
 
 
+class FunnelFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+    svg = "svg"
+    png = "png"
+
+
+@app.command()
+def funnel(
+    paths: Paths = None,
+    format: Annotated[
+        Optional[FunnelFormat], typer.Option("--format", "-f", help="Output format. Default: from the -o suffix, else text.", show_default=False)
+    ] = None,
+    output: Annotated[
+        Optional[str], typer.Option("--output", "-o", help="File to write (atomically; never an input); - for stdout. Needed for svg and png.", show_default=False)
+    ] = None,
+    persona: Annotated[Optional[str], typer.Option("--persona", help="Use the reach given for this persona.", show_default=False)] = None,
+    to: Annotated[
+        Optional[str], typer.Option("--to", metavar="STEP", help="End the main path at this step. Default: the last step with reach.", show_default=False)
+    ] = None,
+    engine: Annotated[Optional[RenderEngine], typer.Option("--engine", help="Layout engine for svg and png (as for render).", show_default=False)] = None,
+    timeout: Annotated[float, typer.Option("--timeout", help="Stop drawing a chart that takes longer than this many seconds.")] = 60.0,
+) -> None:
+    """Where customers drop off: reach along the main path, the largest drops with their pain points, stage conversion.
+
+    Examples:
+
+      journey funnel examples/ecommerce-checkout.journey.yaml
+
+      journey funnel map.journey.yaml --persona busy-parent --format json
+
+      journey funnel map.journey.yaml -o funnel.png
+    """
+    from .funnel.command import FunnelOptions, run_funnel
+
+    options = FunnelOptions(tuple(paths or ()), format.value if format else None, output, persona, to, engine.value if engine else None, timeout)
+    raise typer.Exit(run_funnel(options))
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `journey` command; exits with 0, 1, 2 (usage) or 3 (internal error)."""
     from .usage import UsageError

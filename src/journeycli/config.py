@@ -7,7 +7,7 @@ what the file says. A mistake in the file is a usage error naming the file
 and the key (exit 2), never a silent default.
 
     [tool.journey]
-    select = ["L", "P"]            # codes or prefixes to run
+    select = ["F", "L", "P"]       # codes or prefixes to run
     ignore = ["L008"]
     fail_on = "warning"            # error | warning | info
     globs = ["*.journey.yaml", "maps/*.yaml"]
@@ -21,6 +21,8 @@ and the key (exit 2), never a silent default.
     cliff = 2                      # P002: the drop that makes a cliff
     review_interval_months = 12    # L004: when the file does not say
     hotspot_pain_count = 3         # P006: pain points that make a hotspot
+    large_drop = 0.3               # F002: share of a step's customers lost that needs a pain point
+    metric_age_months = 12         # F005: when a metric's `as_of` is too old
 """
 
 from __future__ import annotations
@@ -45,12 +47,14 @@ LEVELS = ("error", "warning", "info")
 
 @dataclass(frozen=True)
 class Settings:
-    select: tuple[str, ...] = ("L", "P")
+    select: tuple[str, ...] = ("F", "L", "P")
     ignore: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)
     cliff: int = 2
     review_interval_months: int = 12
     hotspot_pain_count: int = 3
+    large_drop: float = 0.3
+    metric_age_months: int = 12
     globs: tuple[str, ...] = DEFAULT_GLOBS
     max_file_size: int = MAX_FILE_BYTES
     fail_on: str = "error"
@@ -109,7 +113,9 @@ def _known_codes() -> set[str]:
 def check_codes(codes: tuple[str, ...], where: str) -> tuple[str, ...]:
     """Codes or prefixes must name at least one lint rule; validation codes cannot be turned off."""
     known = _known_codes()
-    bad = [c for c in codes if not any(k.startswith(c) for k in known if k[0] in "LP")]
+    from .rules import LINT_FAMILIES
+
+    bad = [c for c in codes if not any(k.startswith(c) for k in known if k[0] in LINT_FAMILIES)]
     if bad:
         raise UsageError(f"{where}: unknown rule code{'s' if len(bad) > 1 else ''} {', '.join(bad)} (see `journey rules`)")
     return codes
@@ -131,6 +137,12 @@ def _positive(value: Any, where: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         raise UsageError(f"{where} must be a whole number of at least 1, not {value!r}")
     return value
+
+
+def _share(value: Any, where: str) -> float:
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 < value <= 1:
+        raise UsageError(f"{where} must be a share above 0 and at most 1 (0.3 means 30%), not {value!r}")
+    return float(value)
 
 
 def parse(table: dict[str, Any], path: str) -> Settings:
@@ -164,10 +176,11 @@ def parse(table: dict[str, Any], path: str) -> Settings:
         elif key == "thresholds":
             if not isinstance(value, dict):
                 raise UsageError(f"{where} must be a table")
+            known = ("cliff", "review_interval_months", "hotspot_pain_count", "large_drop", "metric_age_months")
             for name, number in value.items():
-                if name not in ("cliff", "review_interval_months", "hotspot_pain_count"):
-                    raise UsageError(f"{where}: unknown threshold `{name}` (known: cliff, review_interval_months, hotspot_pain_count)")
-                settings[name] = _positive(number, f"{where}.{name}")
+                if name not in known:
+                    raise UsageError(f"{where}: unknown threshold `{name}` (known: {', '.join(known)})")
+                settings[name] = _share(number, f"{where}.{name}") if name == "large_drop" else _positive(number, f"{where}.{name}")
         else:
             raise UsageError(f"{where}: unknown key (known: select, ignore, fail_on, globs, engine, max_file_size, severity, thresholds)")
     return Settings(**settings)

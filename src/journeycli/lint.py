@@ -26,7 +26,7 @@ from .diagnostics import Diagnostic
 from .flow import Resolved, resolve
 from .usage import UsageError
 from .model import Journey
-from .rules import by_code, lint_rules
+from .rules import LINT_FAMILIES, by_code, lint_rules
 from .rules.base import Finding, LintRule
 from .rules.l010_bad_suppression import RULE as L010
 from .sourcemap import SourceMap
@@ -90,7 +90,7 @@ def _suppressions(journey: Journey, file: str, smap: SourceMap, out: list[Diagno
             reason = entry.get("reason") if isinstance(entry, dict) else None
             if not isinstance(code, str):
                 out.append(L010.at(file, smap.value(path), f"each `{SUPPRESS_KEY}` entry needs a `rule` (a lint rule code such as P002) and a `reason`"))
-            elif code.upper() not in known or code.upper()[0] not in "LP":
+            elif code.upper() not in known or code.upper()[0] not in LINT_FAMILIES:
                 out.append(L010.at(file, smap.value(path), f"`{code}` is not a lint rule code that can be silenced", "see `journey rules`"))
             elif not isinstance(reason, str) or not reason.strip():
                 out.append(L010.at(file, smap.value(path), f"the suppression of {code.upper()} gives no `reason`", "say why, so reviewers can judge it"))

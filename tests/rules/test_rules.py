@@ -1,4 +1,4 @@
-"""Every lint rule (L001–L010, P001–P007) on real fixture files: where it fires, at which line and
+"""Every lint rule (F001–F005, L001–L010, P001–P007) on real fixture files: where it fires, at which line and
 column, with which severity, and the cases it must leave alone.
 
 Each fixture is ``clean.journey.yaml`` with one thing changed, so a finding of any other rule
@@ -17,6 +17,16 @@ WARN, ERR, INFO = "warning", "error", "info"
 
 # fixture -> every (code, line, column, severity) `journey lint -f json --fail-on info` reports, in order
 EXPECTED = {
+    # at the `reach` value of the step that reaches more customers than could come
+    "f001_reach_grows": [("F001", 56, 16, WARN)],
+    # at the `reach` value of the main-path step whose drop no pain point explains
+    "f002_unexplained_drop": [("F002", 56, 16, WARN)],
+    # at the journey's `reach_as_of` value (the step with its own fresh date is left alone)
+    "f003_stale_reach": [("F003", 10, 14, WARN)],
+    # at the undated metric's `value` key
+    "f004_undated_metric": [("F004", 35, 13, INFO)],
+    # at the metric's `as_of` value
+    "f005_stale_metric": [("F005", 36, 20, WARN)],
     # at the new stage's `id` value
     "l001_empty_stage": [("L001", 64, 9, WARN)],
     # at the unreachable step's `id` value; the negative exit there is not reported again by P007
@@ -179,3 +189,28 @@ def test_l010_messages_say_what_is_wrong(cli):
     assert "suppression of L008 silences nothing" in messages[4]
     assert "needs a `rule`" in messages[5] and "None" not in messages[5]
     assert "must be a list" in messages[6]
+
+
+def test_f_messages_give_the_numbers(cli):
+    [grows] = _messages(cli, "f001_reach_grows")
+    assert "`pay` reaches 85% of entrants, but the steps that lead to it (`compare`) bring at most 80% of entrants" in grows
+    [drop] = _messages(cli, "f002_unexplained_drop")
+    assert drop.startswith("42.9% of the customers at `pay` (30% of entrants) do not get to `prepare`")
+    [stale] = _messages(cli, "f003_stale_reach")
+    assert "the reach of `search` was measured on 2025-06-30; with a review every 12 months it was due again on 2026-06-30" in stale
+
+
+def test_f002_threshold_is_configurable(cli, tmp_path):
+    (tmp_path / "journey.toml").write_text("[thresholds]\nlarge_drop = 0.5\n")
+    assert lint(cli, "f002_unexplained_drop", "--fail-on", "info").json()["diagnostics"] == []
+    (tmp_path / "journey.toml").write_text("[thresholds]\nlarge_drop = 0.2\n")
+    codes = [d["code"] for d in lint(cli, "ok_f002_drop_below_threshold_or_explained", "--fail-on", "info").json()["diagnostics"]]
+    assert codes == ["F002"]  # the 25% drop at `pay`; the explained one at `compare` stays quiet
+    (tmp_path / "journey.toml").write_text("[thresholds]\nlarge_drop = 1.5\n")
+    bad = lint(cli, "f002_unexplained_drop")
+    assert bad.code == 2 and "large_drop" in bad.err
+
+
+def test_f005_age_is_configurable(cli, tmp_path):
+    (tmp_path / "journey.toml").write_text("[thresholds]\nmetric_age_months = 24\n")
+    assert lint(cli, "f005_stale_metric", "--fail-on", "info").json()["diagnostics"] == []

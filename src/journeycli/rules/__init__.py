@@ -14,18 +14,21 @@ from functools import cache
 from .base import LintRule, Rule
 from .validation import VALIDATION_RULES
 
-_RULE_MODULE = re.compile(r"[lp]\d{3}_\w+")
+LINT_FAMILIES = "FLP"
+"""First letters of the lint rule codes: F (funnel and data freshness), L (quality), P (pain points)."""
+
+_RULE_MODULE = re.compile(r"[flp]\d{3}_\w+")
 
 
 @cache
 def lint_rules() -> tuple[LintRule, ...]:
-    """The L and P rules, in code order."""
+    """The F, L and P rules, in code order."""
     names = sorted(m.name for m in pkgutil.iter_modules(__path__) if _RULE_MODULE.fullmatch(m.name))
     return tuple(importlib.import_module(f"{__name__}.{name}").RULE for name in names)
 
 
 def all_rules() -> list[Rule]:
-    """All rules in code order (E…, L…, P…)."""
+    """All rules in code order (E…, F…, L…, P…)."""
     return [*VALIDATION_RULES, *lint_rules()]
 
 

@@ -25,9 +25,15 @@ def add_months(day: date, months: int) -> date | None:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def review_interval(ctx) -> int:
+    """The file's `review_interval_months` when it sets one, else the configured default (F003 uses it too)."""
+    journey = ctx.journey
+    return journey.review_interval_months if "review_interval_months" in journey.model_fields_set else ctx.settings.review_interval_months
+
+
 def check(ctx):
     journey = ctx.journey
-    interval = journey.review_interval_months if "review_interval_months" in journey.model_fields_set else ctx.settings.review_interval_months
+    interval = review_interval(ctx)
     if journey.last_reviewed is None:
         yield Finding((), "the journey has no `last_reviewed` date", f"add `last_reviewed: {ctx.today.isoformat()}` after checking the map against reality")
         return

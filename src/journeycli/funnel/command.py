@@ -1,0 +1,126 @@
+"""`journey funnel`: from paths and options to the funnel report, and an exit code.
+
+Usage errors come first (format, output, engine, persona, `--to`), so nothing
+is written when the command line is wrong. Invalid journeys are reported with
+their validation findings (exit 1); the valid ones are still reported.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+
+from ..inputs import UsageError, discover
+
+TEXT_FORMATS = ("text", "markdown", "json", "csv")
+PICTURE_FORMATS = ("svg", "png")
+FORMATS = TEXT_FORMATS + PICTURE_FORMATS
+SUFFIXES = {".md": "markdown", ".json": "json", ".csv": "csv", ".svg": "svg", ".png": "png", ".txt": "text"}
+
+
+@dataclass(frozen=True)
+class FunnelOptions:
+    paths: tuple[str, ...]
+    format: str | None = None
+    output: str | None = None
+    persona: str | None = None
+    to: str | None = None
+    engine: str | None = None
+    timeout: float = 60.0
+
+
+def _format(options: FunnelOptions) -> str:
+    suffix = os.path.splitext(options.output)[1].lower() if options.output and options.output != "-" else ""
+    guessed = SUFFIXES.get(suffix)
+    if options.format is not None:
+        if options.format not in FORMATS:
+            raise UsageError(f"unknown format `{options.format}`; choose one of {', '.join(FORMATS)}")
+        if guessed is not None and guessed != options.format:
+            raise UsageError(f"-o {options.output} ends in {suffix} but --format is {options.format}; make them agree")
+        return options.format
+    return guessed or "text"
+
+
+def run_funnel(options: FunnelOptions) -> int:
+    from ..config import load_settings
+    from ..files import write_atomic
+    from ..flow import resolve
+    from ..render.command import check_persona
+    from ..runner import read_journey
+    from . import report, writers
+
+    fmt = _format(options)
+    if not options.timeout > 0:
+        raise UsageError("--timeout must be a positive number of seconds")
+    inputs = discover(list(options.paths) or ["."], load_settings().globs)
+    if not inputs:
+        raise UsageError(f"no journey files found in {', '.join(options.paths or ['.'])}")
+    engine = None
+    if fmt in PICTURE_FORMATS:
+        from ..render.command import choose_engine
+
+        if options.output is None:
+            raise UsageError(f"a {fmt.upper()} funnel chart needs -o FILE (or -o - for stdout)")
+        if len(inputs) > 1:
+            raise UsageError(f"a funnel chart shows one journey, but {len(inputs)} were given")
+        engine = choose_engine(fmt, options.engine)
+    funnels = []
+    findings = []
+    for item in inputs:
+        journey, diagnostics = read_journey(item)
+        if journey is None:
+            findings.extend(diagnostics)
+            continue
+        if options.persona is not None:
+            check_persona(item.name, journey, options.persona)
+        resolved = resolve(journey, options.persona)
+        if options.to is not None and options.to not in resolved.index:
+            raise UsageError(f"{item.name}: no step `{options.to}` in this journey{' for persona ' + options.persona if options.persona else ''}")
+        funnels.append((item.name, report.build(resolved, options.to)))
+    if fmt in PICTURE_FORMATS:
+        data = _picture(funnels, fmt, engine, options.timeout) if funnels else None
+        if data is None and funnels:
+            return 1
+    elif fmt == "text":
+        data = None
+        if options.output not in (None, "-"):
+            import io
+
+            buffer = io.StringIO()
+            writers.write_text(funnels, buffer)
+            data = buffer.getvalue().encode("utf-8")
+        elif funnels:
+            writers.write_text(funnels, sys.stdout)
+    else:
+        data = {"markdown": writers.to_markdown, "json": writers.to_json, "csv": writers.to_csv}[fmt](funnels).encode("utf-8")
+    if data is not None:
+        if options.output in (None, "-"):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            write_atomic(options.output, data, tuple(item.path for item in inputs if item.path))
+            sys.stderr.write(f"journey: wrote {options.output}\n")
+    if findings:
+        from .. import reporters
+        from ..reporters import Report
+
+        reporters.get("text")(Report([item.name for item in inputs], findings), sys.stderr if fmt != "text" else sys.stdout)
+        return 1
+    return 0
+
+
+def _picture(funnels, fmt, engine, timeout) -> bytes | None:
+    from ..render import picture
+    from ..render.output import EngineFailed, LayoutTimeout
+    from .chart import dot
+
+    file, funnel = funnels[0]
+    try:
+        return picture(dot(funnel), fmt, engine, timeout)
+    except LayoutTimeout:
+        sys.stderr.write(f"journey: error: drawing the funnel of {file} took longer than {timeout:g} s and was stopped; raise --timeout\n")
+    except EngineFailed as error:
+        sys.stderr.write(f"journey: error: {file}: {error}\n")
+    return None

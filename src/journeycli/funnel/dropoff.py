@@ -1,0 +1,309 @@
+"""The drop-off model: from reach and the flow graph, where the customers at each step go.
+
+Defined in docs/funnel.md; in short, with r(s) the reach of step s:
+
+- An edge s → t is a *loop* when t is at or before s in file order (SPEC §2);
+  every other edge is *forward*, so forward edges never form a cycle.
+- The flow on a forward edge s → t is r(t) when s is t's only forward
+  predecessor; otherwise (t is also entered from elsewhere, or has no reach)
+  it is unknown. A loop edge carries customers already counted where it
+  leads, so it is listed without a number.
+- A step's *lost* customers are r(s) minus the flows on its forward edges:
+  those who leave without taking any way the map shows. It is unknown when
+  any of those flows is, when the step lies on a loop (a customer can pass
+  twice and take two ways), or when the flows add up to more than r(s).
+- At an exit (no way on) the journey ends for everyone there: ``ends`` is
+  r(s) and nothing is lost.
+- A loop as a whole (a strongly connected set of steps) loses r(head) minus
+  the flows that leave it, where the head is its first step in file order,
+  when the loop is entered only at its head.
+
+Everything is linear in steps and edges. Nothing is estimated: an unknown
+value carries the reason it is unknown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..flow import Resolved
+from . import reach
+
+EPSILON = 1e-9
+
+
+@dataclass(frozen=True)
+class Way:
+    """Customers going from a step to one of the steps it leads to."""
+
+    to: str
+    customers: float | None
+    loop: bool = False
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class StepFlow:
+    step: str
+    reach: float | None
+    ways: tuple[Way, ...]
+    lost: float | None
+    reason: str | None  # why ``lost`` is unknown
+    ends: float | None = None  # at an exit: everyone there
+    loop: tuple[str, ...] = ()  # the steps of the loop this step lies on
+
+
+@dataclass(frozen=True)
+class LoopFlow:
+    head: str
+    steps: tuple[str, ...]
+    reach: float | None
+    lost: float | None
+    reason: str | None
+
+
+@dataclass
+class DropOff:
+    resolved: Resolved
+    successors: dict[str, list[str]]  # the flow, with the ways around persona-only steps in the whole-journey view
+    total: float
+    counts: bool  # reach values are counts of customers (the journey declares `entrants`)
+    reach: dict[str, float | None]
+    forward_preds: dict[str, list[str]]
+    steps: dict[str, StepFlow]
+    loops: list[LoopFlow]
+    _dominators: tuple[dict[str, str], dict[str, int]] | None = None
+
+    def dominates(self, s: str, t: str) -> bool:
+        """Whether every forward way from the first step to ``t`` passes ``s`` (so all of t's customers were at s).
+
+        Immediate dominators over forward edges, found in one pass in file order
+        (forward edges only go later, so every predecessor comes first).
+        """
+        if self._dominators is None:
+            self._dominators = _dominator_tree(self)
+        idom, depth = self._dominators
+        if s not in idom or t not in idom:
+            return False
+        while depth[t] > depth[s]:
+            t = idom[t]
+        return t == s
+
+
+def ways_on(resolved: Resolved) -> dict[str, list[str]]:
+    """The flow the model follows: the journey's, plus, for the journey as a whole, the ways around persona-only steps.
+
+    A step whose `personas` leaves some persona out is skipped by that persona
+    (as ``flow.resolve`` does for one persona), so in the whole-journey view its
+    predecessors also lead to where it leads. Steps are taken in reverse file
+    order so that a run of persona-only steps is bypassed as a whole.
+    """
+    successors = resolved.successors
+    if resolved.persona is not None:
+        return successors
+    journey = resolved.journey
+    everyone = {p.id for p in journey.personas} if journey.personas is not None else None
+
+    def optional(step_id: str) -> bool:
+        chosen = resolved.steps[step_id].personas
+        return chosen is not None and (everyone is None or not everyone <= set(chosen))
+
+    index = resolved.index
+    around: dict[str, list[str]] = {}  # optional step -> where customers who skip it go
+    for s in reversed(resolved.order):
+        if optional(s):
+            landing: list[str] = []
+            for t in successors[s]:
+                landing.append(t)
+                if index[t] > index[s] and t in around:
+                    landing.extend(around[t])
+            around[s] = list(dict.fromkeys(landing))
+    if not around:
+        return successors
+    graph: dict[str, list[str]] = {}
+    for s in resolved.order:
+        ways = list(successors[s])
+        for t in successors[s]:
+            if t in around and index[t] > index[s]:
+                ways.extend(u for u in around[t] if u != s)
+        graph[s] = list(dict.fromkeys(ways))
+    return graph
+
+
+def loops(resolved: Resolved, successors: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    """For each step on a cycle of the flow, the steps of its strongly connected component, in file order.
+
+    Tarjan's algorithm, iterative so that long journeys cannot exhaust the stack.
+    """
+    index = resolved.index
+    number: dict[str, int] = {}
+    low: dict[str, int] = {}
+    open_: list[str] = []
+    on_open: set[str] = set()
+    found: dict[str, tuple[str, ...]] = {}
+    for root in resolved.order:
+        if root in number:
+            continue
+        number[root] = low[root] = len(number)
+        open_.append(root)
+        on_open.add(root)
+        stack = [(root, iter(successors[root]))]
+        while stack:
+            node, pending = stack[-1]
+            target = next(pending, None)
+            if target is None:
+                stack.pop()
+                if stack:
+                    parent = stack[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == number[node]:
+                    members = []
+                    while True:
+                        member = open_.pop()
+                        on_open.discard(member)
+                        members.append(member)
+                        if member == node:
+                            break
+                    if len(members) > 1 or node in successors[node]:
+                        group = tuple(sorted(members, key=index.__getitem__))
+                        for member in members:
+                            found[member] = group
+            elif target not in number:
+                number[target] = low[target] = len(number)
+                open_.append(target)
+                on_open.add(target)
+                stack.append((target, iter(successors[target])))
+            elif target in on_open:
+                low[node] = min(low[node], number[target])
+    return found
+
+
+def _loop_words(group: tuple[str, ...]) -> str:
+    shown = " → ".join(f"`{s}`" for s in group[:3])
+    return f"{shown}{' → …' if len(group) > 3 else ''} → `{group[0]}`"
+
+
+def compute(resolved: Resolved) -> DropOff:
+    """The drop-off model of one journey as ``resolved.persona`` walks it."""
+    journey, index = resolved.journey, resolved.index
+    successors = ways_on(resolved)
+    r = {s: reach.value(resolved.steps[s], resolved.persona) for s in resolved.order}
+    forward_preds: dict[str, list[str]] = {s: [] for s in resolved.order}
+    for s in resolved.order:
+        for t in successors[s]:
+            if index[t] > index[s]:
+                forward_preds[t].append(s)
+    on_loop = loops(resolved, successors)
+
+    def way(s: str, t: str) -> Way:
+        if index[t] <= index[s]:
+            return Way(t, None, loop=True, reason=f"customers who go back to `{t}` are already counted there")
+        if r[t] is None:
+            return Way(t, None, reason=f"`{t}` has no reach")
+        others = [p for p in forward_preds[t] if p != s]
+        if others:
+            return Way(t, None, reason=f"`{t}` is also entered from `{others[0]}`{' and others' if len(others) > 1 else ''}, so its reach is not all from `{s}`")
+        return Way(t, r[t])
+
+    steps: dict[str, StepFlow] = {}
+    for s in resolved.order:
+        ways = tuple(way(s, t) for t in successors[s])
+        group = on_loop.get(s, ())
+        lost: float | None = None
+        reason: str | None = None
+        ends: float | None = None
+        if r[s] is None:
+            reason = f"`{s}` has no reach"
+        elif not ways:
+            lost, ends = 0.0, r[s]
+        elif group:
+            reason = f"`{s}` is on a loop ({_loop_words(group)}), which customers can go round more than once"
+        else:
+            unknown = next((w for w in ways if w.customers is None), None)
+            if unknown is not None:
+                reason = unknown.reason
+            else:
+                onward = sum(w.customers for w in ways)
+                if onward > r[s] + EPSILON * max(1.0, r[s]):
+                    reason = f"the steps after `{s}` reach more customers than `{s}` itself"
+                else:
+                    lost = max(0.0, r[s] - onward)
+        steps[s] = StepFlow(s, r[s], ways, lost, reason, ends, group)
+
+    groups = {group for group in on_loop.values()}
+    loop_flows = [_loop_flow(group, r, forward_preds, steps) for group in sorted(groups, key=lambda g: index[g[0]])]
+    return DropOff(resolved, successors, reach.total(journey), journey.entrants is not None, r, forward_preds, steps, loop_flows)
+
+
+def _dominator_tree(model: DropOff) -> tuple[dict[str, str], dict[str, int]]:
+    start = model.resolved.start
+    if start is None:
+        return {}, {}
+    idom, depth = {start: start}, {start: 0}
+    for t in model.resolved.order:
+        preds = [p for p in model.forward_preds[t] if p in idom]
+        if t == start or not preds:
+            continue
+        a = preds[0]
+        for b in preds[1:]:
+            while a != b:
+                if depth[a] >= depth[b]:
+                    a = idom[a]
+                else:
+                    b = idom[b]
+        idom[t], depth[t] = a, depth[a] + 1
+    return idom, depth
+
+
+def _loop_flow(group: tuple[str, ...], r: dict[str, float | None], forward_preds: dict[str, list[str]], steps: dict[str, StepFlow]) -> LoopFlow:
+    head, members = group[0], set(group)
+    if r[head] is None:
+        return LoopFlow(head, group, None, None, f"`{head}` has no reach")
+    side = next((m for m in group[1:] if any(p not in members for p in forward_preds[m])), None)
+    if side is not None:
+        return LoopFlow(head, group, r[head], None, f"the loop is also entered at `{side}`, not only at `{head}`")
+    out = [w for m in group for w in steps[m].ways if w.to not in members]
+    unknown = next((w for w in out if w.customers is None), None)
+    if unknown is not None:
+        return LoopFlow(head, group, r[head], None, unknown.reason)
+    onward = sum(w.customers for w in out)
+    if onward > r[head] + EPSILON * max(1.0, r[head]):
+        return LoopFlow(head, group, r[head], None, f"the steps after the loop reach more customers than `{head}`")
+    return LoopFlow(head, group, r[head], max(0.0, r[head] - onward), None)
+
+
+@dataclass(frozen=True)
+class Growth:
+    """A step that reaches more customers than could have come to it."""
+
+    step: str
+    reach: float
+    bound: float
+    preds: tuple[str, ...]
+
+
+def growth(model: DropOff) -> list[Growth]:
+    """Steps whose reach is above the sum of what the steps leading to them can pass on.
+
+    Bounds travel along forward edges in file order: a step without reach
+    passes on what its own predecessors could. A step entered by a loop edge is
+    not judged (the loop may explain it), nor is one no forward edge enters.
+    """
+    resolved, r = model.resolved, model.reach
+    index = resolved.index
+    looped = {t for s in resolved.order for t in model.successors[s] if index[t] <= index[s]}
+    bound: dict[str, float] = {}
+    found: list[Growth] = []
+    for s in resolved.order:
+        preds = model.forward_preds[s]
+        if s == resolved.start:
+            bound[s] = r[s] if r[s] is not None else model.total
+            continue
+        if s in looped or not preds:
+            bound[s] = r[s] if r[s] is not None else float("inf")
+            continue
+        limit = sum(bound[p] for p in preds)
+        if r[s] is not None and r[s] > limit + EPSILON * max(1.0, limit):
+            found.append(Growth(s, r[s], limit, tuple(preds)))
+        bound[s] = min(r[s], limit) if r[s] is not None else limit
+    return found
