@@ -426,10 +426,18 @@ def funnel(
 
       journey funnel map.journey.yaml -o funnel.png
     """
-    from .funnel.command import FunnelOptions, run_funnel
+    from .commands.funnel import FunnelOptions, run
 
-    options = FunnelOptions(tuple(paths or ()), format.value if format else None, output, persona, to, engine.value if engine else None, timeout)
-    raise typer.Exit(run_funnel(options))
+    options = FunnelOptions(
+        paths=tuple(paths or ()),
+        format=format.value if format else None,
+        output=output,
+        persona=persona,
+        to=to,
+        engine=engine.value if engine else None,
+        timeout=timeout,
+    )
+    raise typer.Exit(run(options))
 
 
 def main(argv: list[str] | None = None) -> None:

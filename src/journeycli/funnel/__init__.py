@@ -2,6 +2,7 @@
 
 ``reach`` holds the values a file gives and their checks, ``dropoff`` the flow
 model computed from them, ``report`` the main-path funnel `journey funnel`
-prints, ``writers`` and ``chart`` its output formats, ``command`` the glue.
+prints, ``writers`` and ``chart`` its output formats; the command's glue is
+``commands/funnel.py``.
 The model is defined in docs/funnel.md.
 """

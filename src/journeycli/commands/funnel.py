@@ -11,7 +11,8 @@ import os
 import sys
 from dataclasses import dataclass
 
-from ..inputs import UsageError, discover
+from ..usage import UsageError
+from .journeys import find, read_valid, report_invalid
 
 TEXT_FORMATS = ("text", "markdown", "json", "csv")
 PICTURE_FORMATS = ("svg", "png")
@@ -19,9 +20,9 @@ FORMATS = TEXT_FORMATS + PICTURE_FORMATS
 SUFFIXES = {".md": "markdown", ".json": "json", ".csv": "csv", ".svg": "svg", ".png": "png", ".txt": "text"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class FunnelOptions:
-    paths: tuple[str, ...]
+    paths: tuple[str, ...] = ()
     format: str | None = None
     output: str | None = None
     persona: str | None = None
@@ -42,36 +43,31 @@ def _format(options: FunnelOptions) -> str:
     return guessed or "text"
 
 
-def run_funnel(options: FunnelOptions) -> int:
+def run(options: FunnelOptions) -> int:
+    """0 when every journey was reported, 1 when some were invalid or a chart could not be drawn; usage errors raise."""
     from ..config import load_settings
     from ..files import write_atomic
     from ..flow import resolve
-    from ..render.command import check_persona
-    from ..runner import read_journey
-    from . import report, writers
+    from ..funnel import report, writers
+    from .render import check_persona
 
     fmt = _format(options)
     if not options.timeout > 0:
         raise UsageError("--timeout must be a positive number of seconds")
-    inputs = discover(list(options.paths) or ["."], load_settings().globs)
-    if not inputs:
-        raise UsageError(f"no journey files found in {', '.join(options.paths or ['.'])}")
+    settings = load_settings()
+    inputs = find(options.paths, settings.globs, settings.max_file_size)
     engine = None
     if fmt in PICTURE_FORMATS:
-        from ..render.command import choose_engine
+        from .render import choose_engine
 
         if options.output is None:
             raise UsageError(f"a {fmt.upper()} funnel chart needs -o FILE (or -o - for stdout)")
         if len(inputs) > 1:
             raise UsageError(f"a funnel chart shows one journey, but {len(inputs)} were given")
         engine = choose_engine(fmt, options.engine)
+    valid, findings = read_valid(inputs)
     funnels = []
-    findings = []
-    for item in inputs:
-        journey, diagnostics = read_journey(item)
-        if journey is None:
-            findings.extend(diagnostics)
-            continue
+    for item, journey in valid:
         if options.persona is not None:
             check_persona(item.name, journey, options.persona)
         resolved = resolve(journey, options.persona)
@@ -103,10 +99,7 @@ def run_funnel(options: FunnelOptions) -> int:
             write_atomic(options.output, data, tuple(item.path for item in inputs if item.path))
             sys.stderr.write(f"journey: wrote {options.output}\n")
     if findings:
-        from .. import reporters
-        from ..reporters import Report
-
-        reporters.get("text")(Report([item.name for item in inputs], findings), sys.stderr if fmt != "text" else sys.stdout)
+        report_invalid([item.name for item in inputs], findings, data_on_stdout=fmt != "text" or options.output == "-")
         return 1
     return 0
 
@@ -114,7 +107,7 @@ def run_funnel(options: FunnelOptions) -> int:
 def _picture(funnels, fmt, engine, timeout) -> bytes | None:
     from ..render import picture
     from ..render.output import EngineFailed, LayoutTimeout
-    from .chart import dot
+    from ..funnel.chart import dot
 
     file, funnel = funnels[0]
     try:
