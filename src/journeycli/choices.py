@@ -77,5 +77,16 @@ DIFF_FORMATS = Family("diff", "write", {"text": "text", "markdown": "markdown", 
 DIFF_FAIL_ON = ("regression",)
 """`journey diff --fail-on`: the review classes that make a diff exit 1."""
 
+FUNNEL_FORMATS = Family(
+    "funnel",
+    "write",
+    {"text": "text", "markdown": "markdown", "json": "json_format", "csv": "csv_format"},
+    {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".json": "json", ".csv": "csv"},
+)
+"""`journey funnel --format`: ``write(funnels, out)``; the chart formats are ``FUNNEL_CHARTS``."""
+
+FUNNEL_CHARTS = {".svg": "svg", ".png": "png"}
+"""`journey funnel --format svg|png` (and the -o suffixes that imply them): drawn by ``funnel.chart``."""
+
 PAINS_FORMATS = Family("pains", "write", {"text": "text", "json": "json_format", "markdown": "markdown", "csv": "csv_format"})
 """`journey pains --format`: ``write(reports, out)``."""

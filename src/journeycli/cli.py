@@ -47,6 +47,7 @@ ImportFormat = _choice("ImportFormat", choices.IMPORTERS.names)
 DiffFormat = _choice("DiffFormat", choices.DIFF_FORMATS.names)
 DiffFailOn = _choice("DiffFailOn", choices.DIFF_FAIL_ON)
 PainsFormat = _choice("PainsFormat", choices.PAINS_FORMATS.names)
+FunnelFormat = _choice("FunnelFormat", (*choices.FUNNEL_FORMATS.names, *choices.FUNNEL_CHARTS.values()))
 
 
 Paths = Annotated[
@@ -389,15 +390,6 @@ def pains(
     raise typer.Exit(run(PainsOptions(
         paths=tuple(paths or ()), format=format.value, top=top, unaddressed=unaddressed, persona=persona, config=config
     )))
-
-
-class FunnelFormat(str, Enum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
-    csv = "csv"
-    svg = "svg"
-    png = "png"
 
 
 @app.command()

@@ -7,6 +7,7 @@ their validation findings (exit 1); the valid ones are still reported.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from dataclasses import dataclass
@@ -14,10 +15,10 @@ from dataclasses import dataclass
 from ..usage import UsageError
 from .journeys import find, read_valid, report_invalid
 
-TEXT_FORMATS = ("text", "markdown", "json", "csv")
-PICTURE_FORMATS = ("svg", "png")
-FORMATS = TEXT_FORMATS + PICTURE_FORMATS
-SUFFIXES = {".md": "markdown", ".json": "json", ".csv": "csv", ".svg": "svg", ".png": "png", ".txt": "text"}
+from ..choices import FUNNEL_CHARTS, FUNNEL_FORMATS
+
+PICTURE_FORMATS = tuple(FUNNEL_CHARTS.values())
+FORMATS = (*FUNNEL_FORMATS.names, *PICTURE_FORMATS)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -32,8 +33,9 @@ class FunnelOptions:
 
 
 def _format(options: FunnelOptions) -> str:
-    suffix = os.path.splitext(options.output)[1].lower() if options.output and options.output != "-" else ""
-    guessed = SUFFIXES.get(suffix)
+    named = options.output if options.output and options.output != "-" else ""
+    suffix = os.path.splitext(named)[1].lower()
+    guessed = FUNNEL_CHARTS.get(suffix) or FUNNEL_FORMATS.for_path(named)
     if options.format is not None:
         if options.format not in FORMATS:
             raise UsageError(f"unknown format `{options.format}`; choose one of {', '.join(FORMATS)}")
@@ -48,7 +50,7 @@ def run(options: FunnelOptions) -> int:
     from ..config import load_settings
     from ..files import write_atomic
     from ..flow import resolve
-    from ..funnel import report, writers
+    from ..funnel import report
     from .render import check_persona
 
     fmt = _format(options)
@@ -78,18 +80,14 @@ def run(options: FunnelOptions) -> int:
         data = _picture(funnels, fmt, engine, options.timeout) if funnels else None
         if data is None and funnels:
             return 1
-    elif fmt == "text":
-        data = None
-        if options.output not in (None, "-"):
-            import io
-
-            buffer = io.StringIO()
-            writers.write_text(funnels, buffer)
-            data = buffer.getvalue().encode("utf-8")
-        elif funnels:
-            writers.write_text(funnels, sys.stdout)
+    elif options.output in (None, "-") and fmt == "text":
+        data = None  # straight to the terminal, so that Rich can colour it
+        if funnels:
+            FUNNEL_FORMATS.get(fmt)(funnels, sys.stdout)
     else:
-        data = {"markdown": writers.to_markdown, "json": writers.to_json, "csv": writers.to_csv}[fmt](funnels).encode("utf-8")
+        buffer = io.StringIO()
+        FUNNEL_FORMATS.get(fmt)(funnels, buffer)
+        data = buffer.getvalue().encode("utf-8")
     if data is not None:
         if options.output in (None, "-"):
             sys.stdout.flush()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..render.labels import text_width
 from ..render.parts import Drawing, text
 from .report import Funnel
-from .writers import _basis, percent, short
+from .cells import basis, percent, short
 
 POINTS = 72.0
 WIDEST = 6.0  # inches: the bar of the whole entrant population
@@ -38,7 +38,7 @@ def dot(f: Funnel) -> Drawing:
 
     top = (len(f.path) + 1) * ROW
     node("title", 0, top + 0.15, text(title, 14, "#1f2933", bold=True), shape="plaintext", style="")
-    node("basis", 0, top - 0.2, text(f"Main path, {_basis(f)}", 10, "#52606d"), shape="plaintext", style="")
+    node("basis", 0, top - 0.2, text(f"Main path, {basis(f)}", 10, "#52606d"), shape="plaintext", style="")
     for n, p in enumerate(f.path):
         y = top - (n + 1) * ROW - 0.2
         share = None if p.reach is None or not f.model.total else min(p.reach / f.model.total, 1.0)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..diagnostics import Severity
 from ..funnel import dropoff
-from ..funnel.writers import amount
+from ..funnel.cells import amount
 from .base import Finding, LintRule
 
 

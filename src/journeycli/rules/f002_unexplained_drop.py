@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..diagnostics import Severity
 from ..funnel import report
-from ..funnel.writers import amount, percent
+from ..funnel.cells import amount, percent
 from .base import Finding, LintRule
 
 
