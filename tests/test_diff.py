@@ -580,3 +580,72 @@ def test_large_sides_are_validated_in_parallel_with_the_same_result(cli, monkeyp
     result = cli("diff", bad, NEW, "--format", "json")  # the invalid side is the one checked in the other process
     assert result.code == 0 and [d["code"] for d in result.json()["diagnostics"]] == ["E002"]
     assert result.json()["files"][0]["status"] == "now valid"
+
+
+# -- the PR comment on a big change ------------------------------------------------------------------
+
+
+def big_map(stages: int = 25, per_stage: int = 20) -> dict:
+    data = small({f"stage-{s}": [f"s{s}-{i}" for i in range(per_stage)] for s in range(stages)})
+    for stage in data["stages"]:
+        for step in stage["steps"]:
+            step.update(emotion=0, description="The customer reads the page and decides what to do next, slowly and carefully.")
+            step["pain_points"] = [{"id": f"pain-{step['id']}", "description": "It takes too long to find the button.", "severity": "low"}]
+    return data
+
+
+def test_the_comment_of_a_500_step_change_fits_and_keeps_every_stage_level_change(cli, tmp_path):
+    old = big_map()
+    new = copy.deepcopy(old)
+    for stage in new["stages"]:
+        for step in stage["steps"]:
+            step["description"] = step["description"].replace("slowly and carefully", "quickly, and gives up when the page is slow")
+            step["name"] = "Renamed " * 6 + step["id"]
+            step["emotion"] = 1
+    new["stages"][-1]["name"] = "The last stage, renamed"
+    removed = new["stages"].pop(12)
+    new["stages"].insert(0, new["stages"].pop(5))
+    new["stages"].append({"id": "added-stage", "name": "Added", "steps": [{"id": "fresh", "name": "Fresh"}]})
+    out = cli("diff", write(tmp_path / "a.journey.yaml", old), write(tmp_path / "b.journey.yaml", new), "--format", "markdown").out
+    total = cli("diff", tmp_path / "a.journey.yaml", tmp_path / "b.journey.yaml", "--format", "json").json()["changes"]
+    assert len(out) < 65536
+    for change in (c for c in total if c["entity"] == "stage"):
+        assert f"stage `{change['id']}`" in out, change  # removed, moved, renamed and added stages are all kept
+    assert out.index(f"stage `{removed['id']}`") < out.index("**Regressions**") if "**Regressions**" in out else True
+    def change_rows(markdown: str) -> list[str]:
+        return [line for line in markdown.splitlines() if line.count(" | ") == 5 and not line.startswith(("| | Item", "| ---"))]
+
+    rows = change_rows(out)
+    left = int(out.split("**Not shown: ", 1)[1].split(" ", 1)[0])
+    assert len(rows) + left == len(total)  # what is shown and what the note counts add up to every change
+    note = out.split("**Not shown: ", 1)[1]
+    listed = sum(int(part.split(" ", 1)[0]) for part in note.split("`: ", 1)[1].split(" in stages")[0].split(", "))
+    assert listed == left
+    summary = tmp_path / "summary.md"
+    cli("diff", tmp_path / "a.journey.yaml", tmp_path / "b.journey.yaml", "--format", "markdown", "--job-summary", summary)
+    full = summary.read_text()
+    assert "**Not shown" not in full and len(change_rows(full)) == len(total)
+
+
+def test_markdown_neutralises_mentions_and_shortcodes_and_word_diffs_long_text(cli, tmp_path):
+    data = small({"a": ["s1", "s2"]})
+    data["stages"][0]["steps"][0]["description"] = "The customer fills in the long delivery form and then waits for the confirmation email to arrive."
+    new = copy.deepcopy(data)
+    new["stages"][0]["steps"][0]["description"] = "The customer fills in the long delivery form and then waits for the confirmation text message to arrive."
+    new["stages"][0]["steps"][1]["name"] = "Ping @checkout-team :tada: now"
+    out = cli("diff", write(tmp_path / "a.journey.yaml", data), write(tmp_path / "b.journey.yaml", new), "--format", "markdown").out
+    assert "@checkout-team" not in out and "@\u200bcheckout-team" in out
+    assert ":tada:" not in out and ":\u200btada:" in out
+    row = next(line for line in out.splitlines() if "`description`" in line)
+    assert "~~email~~" in row and "**text message**" in row  # the changed words, past the 60th character
+    assert row.count("…") == 2  # the unchanged start of the text is shortened, in both cells
+
+
+def test_unset_values_read_as_the_map_means_them(cli, tmp_path):
+    data = small({"a": ["s1", "s2"]})
+    new = copy.deepcopy(data)
+    new["stages"][0]["steps"][0]["next"] = []
+    new["stages"][0]["steps"][1]["personas"] = []
+    out = cli("diff", write(tmp_path / "a.journey.yaml", data), write(tmp_path / "b.journey.yaml", new)).out
+    assert "~ next: the next step in the file → none (the journey can end here)" in out
+    assert "~ personas: every persona → []" in out
