@@ -92,10 +92,10 @@ _PLAIN_CACHE: dict[str, tuple[Any, str | None]] = {}
 """Plain scalar text → (value, source text if converted). Values are immutable, so sharing is safe."""
 _CACHE_SIZE = 50_000
 
-_YAML12_NUMBER = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+")
+YAML12_NUMBER = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+")
 """Plain text that YAML 1.1 keeps as a string but YAML 1.2 tools (editors, JavaScript) read as a number."""
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Control characters other than tab and line breaks: only double-quoted escapes can produce them."""
 
 _SKIP = object()  # key marker: drop the next value (repeated or non-text key)
@@ -228,7 +228,7 @@ class _Builder:
                         continue
                 else:
                     key = None
-                if event.style == '"' and _CONTROL.search(text):
+                if event.style == '"' and CONTROL.search(text):
                     value, loc = self._control(text, pos)
                 elif event.tag is None and event.anchor is None and (not event.implicit[0] or (text and text[0] not in _RESOLVERS)):
                     value, loc = text, pos  # text YAML cannot read as anything else: the common case
@@ -290,7 +290,7 @@ class _Builder:
         else:
             self._tag_allowed(tag, pos, scalar=True)
         if tag == _TAG + "str":
-            if event.tag is None and _YAML12_NUMBER.fullmatch(text):
+            if event.tag is None and YAML12_NUMBER.fullmatch(text):
                 self.diagnostics.append(
                     E002.at(
                         self.file,
@@ -320,7 +320,7 @@ class _Builder:
 
     def _control(self, text: str, pos: Position) -> tuple[Any, Loc]:
         """Escapes like "\\e" put control characters in text; they would act as commands in a terminal."""
-        found = _CONTROL.search(text)
+        found = CONTROL.search(text)
         code = ord(found.group()) if found else 0
         self.diagnostics.append(
             E002.at(self.file, pos, f"the text contains the control character U+{code:04X}", "remove the escape sequence (\\e, \\x1b, \\0 …) from the quoted text")

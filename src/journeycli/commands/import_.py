@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from ..files import write_atomic
 from ..inputs import InputError, max_file_bytes, read_bytes
 from ..usage import UsageError
+from ..loader import CONTROL
 from ..model import ID_MAX_LENGTH, ID_PATTERN
+from ..presentation.terminal import printable
 from ..validation import validate
 from ..importers import FORMATS, Malformed, format_for, get
 from ..importers.ids import slugify
@@ -37,11 +39,17 @@ def _read(path: str) -> bytes:
 
 
 def _decode(data: bytes) -> str:
+    """The text of the input; control characters (which no journey may hold) are refused here, with their line."""
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise Malformed(line, "the file is not UTF-8; save it as UTF-8 (in Excel: CSV UTF-8)") from None
+    found = CONTROL.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        raise Malformed(line, f"the file contains the control character U+{ord(found.group()):04X}; remove it (journey files cannot hold control characters)")
+    return text
 
 
 def _title_from(path: str) -> str:
@@ -74,7 +82,7 @@ def run(options: ImportOptions) -> int:
     try:
         draft = get(name)(_decode(data))
     except Malformed as error:
-        sys.stderr.write(f"journey: error: {shown}:{error.line}: {error.message}\n")
+        sys.stderr.write(f"journey: error: {printable(shown)}:{error.line}: {printable(error.message)}\n")
         return 1
     title = draft.title or _title_from(path)
     journey_id = journey_id or slugify(title) or slugify(_title_from(path)) or "imported-journey"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import math
 import re
 from typing import Any, get_args
 
@@ -62,7 +63,7 @@ def _columns(header: list[str]) -> list[str]:
 def _emotion(value: str, line: int) -> int | None:
     if not value:
         return None
-    if not _EMOTION.fullmatch(value) or not -2 <= int(float(value)) <= 2:
+    if not _EMOTION.fullmatch(value) or not -2 <= float(value) <= 2:  # float: a 400-digit number is no overflow
         raise Malformed(line, f"emotion must be a whole number from -2 to 2; found `{value}`")
     return int(float(value))
 
@@ -79,9 +80,11 @@ def _layer(value: str, line: int) -> str | None:
     return value.lower() if value.lower() != "frontstage" else None
 
 
-def _number(text: str) -> int | float:
+def _number(text: str, line: int) -> int | float:
     value = float(text)
-    return int(value) if value.is_integer() and re.fullmatch(r"[-+]?\d+", text) else value
+    if not math.isfinite(value):
+        raise Malformed(line, f"the metric number `{text[:40]}{'…' if len(text) > 40 else ''}` is too large to use")
+    return int(text) if re.fullmatch(r"[-+]?\d{1,300}", text) else value
 
 
 def _metrics(value: str, line: int) -> list[dict[str, Any]]:
@@ -91,9 +94,9 @@ def _metrics(value: str, line: int) -> list[dict[str, Any]]:
         match = _METRIC.fullmatch(part)
         if match is None:
             raise Malformed(line, f"a metric is written `id=value` or `id=value/target`; found `{part.strip()}`")
-        metric: dict[str, Any] = {"id": ids.make(match[1]), "value": _number(match[2])}
+        metric: dict[str, Any] = {"id": ids.make(match[1]), "value": _number(match[2], line)}
         if match[3] is not None:
-            metric["target"] = _number(match[3])
+            metric["target"] = _number(match[3], line)
         metrics.append(metric)
     return metrics
 
@@ -138,6 +141,15 @@ class _Sheet:
 
 
 def parse(text: str) -> Draft:
+    # A cell may be as long as the file (whose size is bounded when read); csv's default stops at 131,072.
+    field_limit = csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
+    try:
+        return _parse(text)
+    finally:
+        csv.field_size_limit(field_limit)
+
+
+def _parse(text: str) -> Draft:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     sheet = _Sheet()
     names: list[str] | None = None

@@ -3,8 +3,10 @@
 Importers add stages and steps by name, in document order; the draft makes
 unique ids for them (``ids.py``) and declares every persona and channel the
 first time one is named. ``to_yaml`` writes format 1 in the key order of the
-examples with PyYAML's safe dumper, which quotes every string YAML would read
-as something else (``no``, ``2026``, ``1:30``), so names survive as text.
+examples with PyYAML's safe dumper, which quotes every string YAML 1.1 would
+read as something else (``no``, ``2026``, ``1:30``); strings that YAML 1.2 tools
+read as numbers (``1e3``, ``0o17``) are quoted too, as the loader asks, so names
+survive as text.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from ..loader import YAML12_NUMBER
 from .ids import UniqueIds
 
 
@@ -28,7 +31,13 @@ def _list(dumper: yaml.SafeDumper, items: list) -> yaml.Node:
     return dumper.represent_sequence("tag:yaml.org,2002:seq", items, flow_style=inline)
 
 
+def _str(dumper: yaml.SafeDumper, text: str) -> yaml.Node:
+    style = "'" if YAML12_NUMBER.fullmatch(text) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
 _Dumper.add_representer(list, _list)
+_Dumper.add_representer(str, _str)
 
 
 class Declared:
