@@ -41,6 +41,7 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
+from . import syntax_hints
 from .diagnostics import Diagnostic
 from .rules.validation import E001, E002, E003
 from .sourcemap import Loc, MapLoc, Position, ScalarLoc, SeqLoc, SourceMap
@@ -416,7 +417,7 @@ class _Builder:
                     self.file,
                     pos,
                     f"the key `{key}` is repeated in this mapping (first at line {first[0]})",
-                    "YAML would silently keep only one of the two values; remove or rename one",
+                    syntax_hints.repeated_key_hint(key, len(self.stack) > 1 and not self.stack[-2].is_map),
                 )
             )
             frame.key = _SKIP
@@ -460,33 +461,15 @@ def _decode(data: bytes) -> str:
         ) from None
 
 
-_FRIENDLIER = {
-    "mapping values are not allowed": "a value that contains `: ` must be quoted, or the indentation is off",
-    "could not find expected ':'": "a key needs a `:` after it, or a quoted value is not closed",
-    "found unexpected end of stream": "a quote or bracket is not closed",
-    "did not find expected key": "the indentation of this line does not match the lines around it",
-    "found control character that is not allowed": "the file contains binary or control characters",
-}
-
-
 def _syntax_error(error: yaml.YAMLError, text: str, builder: _Builder) -> _Abort:
     if isinstance(error, yaml.reader.ReaderError):
         return _Abort(_Lines(text).at(error.position), "the file contains a character YAML does not allow", "remove control or binary characters")
     problem_mark = getattr(error, "problem_mark", None)
-    context_mark = getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error)
-    context = getattr(error, "context", None)
     if "maximum nesting depth" in problem and problem_mark is not None:  # libyaml's own bound, if it ever comes first
         return _Abort(builder.pos(problem_mark), _TOO_DEEP, _TOO_DEEP_HINT)
-    # An unclosed quote or bracket is found at the end of the file; its start is what to fix.
-    mark = context_mark if "end of stream" in problem and context_mark is not None else problem_mark or context_mark
-    pos = builder.pos(mark) if mark is not None else (1, 1)
-    message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
-    hint = next((tip for needle, tip in _FRIENDLIER.items() if needle in problem), None)
-    index = getattr(problem_mark, "index", None)
-    if isinstance(index, int) and 0 <= index < len(text) and text[index] == "\t":
-        hint = "YAML does not allow tabs for indentation; use spaces"
-    return _Abort(pos, message, hint)
+    explained = syntax_hints.explain(error, text)
+    return _Abort(explained.pos, explained.message, explained.hint)
 
 
 def load(data: bytes, file: str) -> Loaded:
