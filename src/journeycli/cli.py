@@ -210,6 +210,11 @@ def render(
         bool, typer.Option("--fail-if-changed", help="Exit 1 when a picture was missing or out of date (and has now been written), as formatters do in pre-commit.")
     ] = False,
     watch: Annotated[bool, typer.Option("--watch", help="Render again whenever a journey file changes (a live preview); Ctrl-C stops.")] = False,
+    page: Annotated[
+        str, typer.Option("--page", help="strip (one long row), or a page the map is fitted to: 16:9, a4, a3, a1, a0, letter, tabloid; long maps go on as numbered pages.")
+    ] = "strip",
+    portrait: Annotated[bool, typer.Option("--portrait", help="Turn the --page upright (landscape is the default).")] = False,
+    dpi: Annotated[Optional[float], typer.Option("--dpi", help="Pixels per inch of a PNG. Default: 96 (a 16:9 page is then 1920 × 1080).", show_default=False)] = None,
 ) -> None:
     """Draw journey maps as SVG, PNG, PDF or DOT.
 
@@ -239,6 +244,9 @@ def render(
         beside=beside,
         fail_if_changed=fail_if_changed,
         watch=watch,
+        page=page,
+        orientation="portrait" if portrait else "landscape",
+        dpi=dpi,
     )
     raise typer.Exit(run(options))
 

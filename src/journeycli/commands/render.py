@@ -172,6 +172,9 @@ class RenderOptions:
     beside: bool = False
     fail_if_changed: bool = False
     watch: bool = False
+    page: str = "strip"  # see render.pages; "a3-portrait" works too
+    orientation: str = "landscape"
+    dpi: float | None = None  # PNG only; None: 96
 
 
 def run(options: RenderOptions) -> int:
@@ -188,11 +191,17 @@ def run(options: RenderOptions) -> int:
 def render_once(options: RenderOptions) -> int:
     """Render every journey under the paths; returns the exit code (usage errors raise UsageError)."""
     from ..config import load_settings
-    from ..render import draw, picture
+    from ..render import draw_pages, pages, picture
 
     output, persona, timeout = options.output, options.persona, options.timeout
     if not timeout > 0:
         raise UsageError("--timeout must be a positive number of seconds")
+    try:
+        pages.page(options.page, options.orientation)
+    except ValueError as error:
+        raise UsageError(str(error)) from error
+    if options.dpi is not None and not 1 <= options.dpi <= 2400:
+        raise UsageError("--dpi must be a number of pixels per inch from 1 to 2400")
     inputs = find(options.paths, load_settings().globs)
     mode = _mode(output, len(inputs), options.beside)
     fmt = choose_format(options.format, mode, output)
@@ -209,9 +218,13 @@ def render_once(options: RenderOptions) -> int:
 
     changed = 0
     for job in jobs:
-        drawing = draw(resolve(job.journey, persona), options.view, options.theme)
+        drawings = draw_pages(resolve(job.journey, persona), options.view, options.theme, options.page, options.orientation)
+        if fmt == "png":
+            _check_size(job.item.name, drawings, options.dpi or pages.DPI)
+        if job.target == STDOUT and len(drawings) > 1:
+            raise UsageError(f"{job.item.name} takes {len(drawings)} pages on --page {options.page}; write them to files (-o FILE or -o DIR/), not to stdout")
         try:
-            data = picture(drawing, fmt, chosen, timeout)
+            results = [(_numbered(job.target, n, len(drawings)), picture(d, fmt, chosen, timeout, options.dpi)) for n, d in enumerate(drawings, 1)]
         except LayoutTimeout:
             sys.stderr.write(
                 f"journey: error: the layout of {job.item.name} took longer than {timeout:g} s and was stopped; "
@@ -221,16 +234,17 @@ def render_once(options: RenderOptions) -> int:
         except EngineFailed as error:
             sys.stderr.write(f"journey: error: {job.item.name}: {error}\n")
             return EXIT_FAILED
-        if job.target == STDOUT:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-        elif _unchanged(job.target, data):
-            sys.stderr.write(f"journey: {job.target} is up to date\n")
-        else:
-            write_atomic(job.target, data)
-            changed += 1
-            sys.stderr.write(f"journey: rendered {job.item.name} -> {job.target}\n")
+        for target, data in results:
+            if target == STDOUT:
+                sys.stdout.flush()
+                sys.stdout.buffer.write(data)
+                sys.stdout.buffer.flush()
+            elif _unchanged(target, data):
+                sys.stderr.write(f"journey: {target} is up to date\n")
+            else:
+                write_atomic(target, data)
+                changed += 1
+                sys.stderr.write(f"journey: rendered {job.item.name} -> {target}\n")
     if findings:
         report_invalid([item.name for item in inputs], findings, data_on_stdout=mode == "stdout")
         return EXIT_FAILED
@@ -238,6 +252,30 @@ def render_once(options: RenderOptions) -> int:
         sys.stderr.write(f"journey: {changed} picture{'s were' if changed > 1 else ' was'} missing or out of date and re-rendered\n")
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _numbered(target: str, number: int, count: int) -> str:
+    """Page ``number`` of ``count``: the target itself for one page, else ``map-1.svg``, ``map-2.svg``…"""
+    if count == 1 or target == STDOUT:
+        return target
+    base, suffix = os.path.splitext(target)
+    return f"{base}-{number}{suffix}"
+
+
+def _check_size(name: str, drawings: list, dpi: float) -> None:
+    """Refuse a PNG an engine or a viewer would shrink or reject, and say how to get one."""
+    from ..render.pages import MAX_PIXELS
+
+    for drawing in drawings:
+        if drawing.size is None:
+            continue
+        width, height = (round(side * dpi / 72) for side in drawing.size)
+        if max(width, height) > MAX_PIXELS:
+            raise UsageError(
+                f"{name}: the PNG would be {width:,} × {height:,} pixels at {dpi:g} dpi, more than {MAX_PIXELS:,} a side "
+                "(engines scale such pictures down and image tools refuse them); use --page (e.g. --page a3) to spread the map "
+                "over pages, a lower --dpi, or --format svg"
+            )
 
 
 def _unchanged(path: str, data: bytes) -> bool:

@@ -21,34 +21,43 @@ from __future__ import annotations
 from .. import choices
 from ..engines import Engine
 from ..flow import Resolved
+from . import pages
 from .parts import Drawing
 from .theme import THEMES
 
 VIEWS = choices.VIEWS
-__all__ = ["VIEWS", "THEMES", "Drawing", "draw", "picture"]
+__all__ = ["VIEWS", "THEMES", "Drawing", "draw", "draw_pages", "pages", "picture"]
 
 
 def draw(resolved: Resolved, view: str = "map", theme: str = "light") -> Drawing:
-    """The DOT drawing of a resolved journey in ``view`` (map or flow) and ``theme``."""
+    """The DOT drawing of a resolved journey in ``view`` (map or flow) and ``theme``, as one strip."""
+    return draw_pages(resolved, view, theme)[0]
+
+
+def draw_pages(resolved: Resolved, view: str = "map", theme: str = "light", page: str = "strip", orientation: str = "landscape") -> list[Drawing]:
+    """The drawings of ``resolved``: one per page of ``page`` (see ``pages``; the flow view is always one)."""
     from . import theme as themes
+    from .pages import page as page_named
 
     palette = themes.get(theme)
     if view == "flow":
         from .flow_view import build
-    else:
-        from .map_view import build
-    return build(resolved, palette)
+
+        return [build(resolved, palette)]
+    from .map_view import build_pages
+
+    return build_pages(resolved, palette, page_named(page, orientation))
 
 
-def picture(drawing: Drawing, fmt: str, engine: Engine | None, timeout: float) -> bytes:
-    """The bytes of ``drawing`` in ``fmt``: the DOT source itself for ``dot``, else the engine's output."""
+def picture(drawing: Drawing, fmt: str, engine: Engine | None, timeout: float, dpi: float | None = None) -> bytes:
+    """The bytes of ``drawing`` in ``fmt``: the DOT source itself for ``dot``, else the engine's output (PNG at ``dpi``)."""
     if fmt == "dot":
         return drawing.source.encode("utf-8")
     from .output import run_engine
 
     if engine is None:
         raise ValueError("an engine is needed for every format but dot")
-    data = run_engine(engine, drawing, fmt, timeout)
+    data = run_engine(engine, drawing, fmt, timeout, dpi)
     if fmt == "svg":
         from .svg import finish
 

@@ -122,6 +122,46 @@ def wrap(text: str, width: float, size: float, max_lines: int, bold: bool = Fals
     return lines, False
 
 
+_BREAKS = "/-._"
+
+
+def _split_long(word: str, room: float, size: float, bold: bool) -> int:
+    """Where to break a word wider than a line: after the last ``/ - . _`` that fits, else after the last letter that fits."""
+    cut = _fit(word, room, size, bold)
+    soft = max(word.rfind(mark, 0, cut) for mark in _BREAKS)
+    return soft + 1 if soft > 0 else cut
+
+
+def wrap_all(text: str, width: float, size: float, bold: bool = False) -> list[str]:
+    """Cleaned ``text`` in lines of ``width`` points, every word kept whole unless it is wider than a line.
+
+    Linear in the length of the text: each word is measured once, and a
+    word wider than a line is broken (see ``_split_long``) into pieces that
+    are each measured once more.
+    """
+    lines: list[str] = []
+    line, used = "", 0.0
+    space = text_width(" ", size, bold)
+    for word in clean(text).split(" "):
+        if not word:
+            continue
+        wide = text_width(word, size, bold)
+        if line and used + space + wide <= width:
+            line, used = f"{line} {word}", used + space + wide
+            continue
+        if line:
+            lines.append(line)
+        while wide > width:
+            cut = _split_long(word, width, size, bold)
+            lines.append(word[:cut])
+            word = word[cut:]
+            wide = text_width(word, size, bold)
+        line, used = word, wide
+    if line:
+        lines.append(line)
+    return lines
+
+
 def _ellipsize(lines: list[str], width: float, size: float, bold: bool) -> list[str]:
     last = lines[-1].rstrip()
     while last and text_width(last + ELLIPSIS, size, bold) > width:

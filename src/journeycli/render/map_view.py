@@ -1,18 +1,26 @@
-"""The journey-map poster: stages as columns, and lanes of steps, emotion,
-pain points and opportunities under them.
+"""The journey-map poster: stages as column bands, lanes of steps, emotion,
+pain points, opportunities and metrics under them, on a strip or on pages.
 
-Every position is computed here and pinned (``pos="x,y!"``, laid out with
+Every position is computed here and pinned (``pos="x,y!"``, drawn with
 ``neato -n2``): a poster is a grid, and a layout engine would move the
 columns. Each step has its own column, in document order, so a column reads
 as a moment in time. Backstage and support steps sit in their own lanes under
-the line of visibility, as in a service blueprint; the emotion curve passes
-over their columns with a dashed segment.
+the line of visibility, as in a service blueprint.
 
-Coordinates are worked out top-down in points and flipped when emitted
-(Graphviz's y axis points up). Every card is a fixed-size HTML-like table and
-a lane is as tall as its tallest card, so rows line up across the poster and
-text never spills into the next column. The cost is linear in the number of
-steps: each step is measured once and emitted once.
+The work, in order:
+
+1. every card is measured once (``lanes``), whatever the page;
+2. stages are packed into rows no wider than a row may be (a stage wider
+   than a row is split into parts, each headed "(2 of 3, continued)"), and
+   each row's lanes are as tall as that row's tallest card;
+3. rows are packed into pages no taller than a page may be at the smallest
+   readable scale (``pages.READABLE``); several row widths are tried and the
+   one giving the fewest pages, then the largest type, wins;
+4. each page is written at that scale: title block (in full on page 1, with
+   objectives, persona and sources), rows, curve, legend.
+
+A strip is one row on one page at scale 1. Every step is measured once and
+placed once per tried width (a handful), so the cost is linear in the steps.
 """
 
 from __future__ import annotations
@@ -20,508 +28,485 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..flow import Resolved
-from ..model import Stage, Step
-from . import labels
-from .parts import (
-    EMOTION_WORDS,
-    SEVERITY_ORDER,
-    STATUS_ORDER,
-    STATUS_WORDS,
-    Drawing,
-    block_height,
-    channel_name,
-    description,
-    emotion_number,
-    flow_hint,
-    lines,
-    meta_line,
-    persona_names,
-    pill,
-    severity_label,
-    text,
-    tooltip_for,
+from ..model import Step
+from . import curve, labels, legend
+from .canvas import Canvas
+from .cards import Card, pill_cell, run
+from .geometry import (
+    BAND_PAD,
+    COL_GAP,
+    COL_W,
+    CURVE_W,
+    EMOTION_BOTTOM,
+    EMOTION_TOP,
+    HEAD_W,
+    LANE_GAP,
+    LEGEND_GAP,
+    LEVEL_GAP,
+    MARGIN,
+    META,
+    MIN_POSTER_W,
+    PILL,
+    POINT,
+    POINT_TEXT,
+    ROW_SPACE,
+    STAGE_GAP,
+    TITLE_GAP,
+    VISIBILITY_GAP,
 )
+from .lanes import HIDDEN_LAYERS, Refs, lane_head, metric_card, opportunity_card, pain_card, panels, stage_head, step_card, title_card
+from .pages import MIN_SCALE, Page, page as page_named
+from .parts import EMOTION_WORDS, EXIT_WORD, Drawing, description, emotion_number
 from .theme import FONT, Theme
 
-MARGIN = 28
-HEAD_W = 132  # the lane names on the left
-COL_W = 178  # one card
-COL_GAP = 14
-BAND_PAD = 8  # inside a stage band, left and right of its cards
-STAGE_GAP = 8
-LANE_GAP = 10
-VISIBILITY_GAP = 30
-CARD_PAD = 6
-TEXT_W = COL_W - 2 * CARD_PAD - 8  # room for a line of text, with a little to spare
-ROW_GAP = 2  # cellspacing of a card's inner table
-LEVEL_GAP = 27  # between two emotion levels
-EMOTION_TOP = 30  # room above +2 for the moment-of-truth star
-EMOTION_BOTTOM = 18
-POINT = 24  # diameter of an emotion point
-MAX_ITEMS = 3  # pain points or opportunities listed per step; the rest are counted
-ITEM_GAP = 4
-
-NAME, META, THOUGHT, BODY, PILL, SMALL = 11.5, 9.5, 10, 10, 9, 10
-STAGE_NAME, GOAL, TITLE, SUBTITLE, LANE_NAME = 14, 10.5, 24, 11, 12
-
-LANES = {
-    "steps": ("Steps", "touchpoint, channel, persona"),
-    "emotion": ("Emotion", "how the customer feels"),
-    "pains": ("Pain points", "by severity"),
-    "opportunities": ("Opportunities", "with their status"),
-    "backstage": ("Backstage", "what the organisation does out of sight"),
-    "support": ("Support", "systems and partners behind it"),
-}
-HIDDEN_LAYERS = ("backstage", "support")
-VISIBILITY_NOTE = "Line of visibility: the customer does not see what is below it"
-
-
-@dataclass
-class Card:
-    """The content of one cell of the grid, measured."""
-
-    rows: list[str] = field(default_factory=list)
-    height: float = 0.0
-    tooltip: str = ""
-    width: float = TEXT_W  # room for a line of text
-
-    def add(self, markup: str, height: float, cell: str = 'align="left" balign="left"') -> None:
-        self.rows.append(f"<tr><td {cell}>{markup}</td></tr>")
-        self.height += height + ROW_GAP
-
-    def add_text(self, value: str, size: float, color: str, max_lines: int, bold: bool = False, italic: bool = False) -> None:
-        wrapped, _ = labels.wrap(value, self.width, size, max_lines, bold)
-        if wrapped:
-            self.add(lines(wrapped, size, color, bold, italic), block_height(len(wrapped), size))
-
-    def add_pills(self, pills: list[str], after: str = "", size: float = PILL, color: str = "#000000") -> None:
-        """A row of pills, then a few words of ours (never user text) on the same line."""
-        tail = f'<td align="left">{text("  " + after, size + 0.5, color)}</td>' if after else ""
-        spacer = '<td width="4"></td>'
-        markup = f'<table border="0" cellspacing="0" cellpadding="0"><tr>{spacer.join(pills)}{tail}</tr></table>'
-        self.add(markup, size * 1.2 + 8)
-
-    @property
-    def outer_height(self) -> float:
-        return self.height + ROW_GAP + 2 * CARD_PAD + 6
+GRID_LEFT = MARGIN + HEAD_W + LANE_GAP  # where the first stage band starts
+PANEL_GAP = 12
+RETURN_DROP = 18  # a loop back runs this far under the −2 guide
+STUB = 34  # the piece of a line that leaves for another row or page
+ROW_WIDTHS = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.42, 0.35, 0.28, 0.22)
+"""Row widths tried on a page, as shares of the widest readable row."""
+COMMENT = "journeycli map view: positions are pinned; draw with neato -n2"
 
 
 @dataclass
 class Column:
     step: Step
     stage_index: int
-    x: float = 0.0  # centre
     cards: dict[str, Card] = field(default_factory=dict)
-
-
-def _card_markup(card: Card, width: float, height: float, fill: str, border: str) -> str:
-    inner = "".join(card.rows)
-    return (
-        f'<<table border="1" color="{border}" bgcolor="{fill}" style="rounded" cellborder="0" cellspacing="0" '
-        f'cellpadding="{CARD_PAD}" width="{_n(width)}" height="{_n(height)}" fixedsize="true">'
-        f'<tr><td valign="top" align="left"><table border="0" cellborder="0" cellspacing="{ROW_GAP}" cellpadding="0">'
-        f"{inner}</table></td></tr></table>>"
-    )
-
-
-def _n(value: float) -> str:
-    """A coordinate as short, stable text."""
-    text_ = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text_ == "-0" else text_
-
-
-# -- measuring the cards -----------------------------------------------------------
-
-
-def _step_card(resolved: Resolved, step: Step, theme: Theme) -> Card:
-    journey = resolved.journey
-    card = Card(tooltip=tooltip_for(step))
-    if step.moment_of_truth:
-        card.add_pills([pill("MOMENT OF TRUTH", theme.star, PILL)])
-    card.add_text(step.name, NAME, theme.text, 3, bold=True)
-    channel = channel_name(journey, step.channel)
-    if channel:
-        card.add_text(f"Channel: {channel}", META, theme.muted, 1)
-    if step.layer == "frontstage":
-        card.add_text(persona_names(journey, step.personas), META, theme.muted, 2)
-    if step.owner:
-        card.add_text(f"Owner: {step.owner}", META, theme.muted, 1)
-    if step.thoughts:
-        card.add_text(f"“{labels.clean(step.thoughts)}”", THOUGHT, theme.text, 3, italic=True)
-    hint = flow_hint(resolved, step.id)
-    if hint:
-        card.add_text(hint, META, theme.muted, 2, italic=True)
-    return card
-
-
-def _pain_card(resolved: Resolved, step: Step, theme: Theme) -> Card | None:
-    if not step.pain_points:
-        return None
-    pains = sorted(step.pain_points, key=lambda p: SEVERITY_ORDER.index(p.severity))
-    card = Card(tooltip="\n".join(f"{p.severity.upper()}: {p.description}" for p in pains))
-    for number, pain in enumerate(pains[:MAX_ITEMS]):
-        if number:
-            card.add("", ITEM_GAP, f'height="{ITEM_GAP}"')
-        affected = f"{round(pain.affected * 100)}% affected" if pain.affected is not None else ""
-        card.add_pills([pill(severity_label(pain.severity), theme.severity[pain.severity], PILL)], affected, color=theme.muted)
-        card.add_text(pain.description, BODY, theme.text, 4)
-        if pain.id not in resolved.addressed_by:
-            card.add_text("No opportunity addresses it", META, theme.muted, 1, italic=True)
-    if len(pains) > MAX_ITEMS:
-        card.add_text(f"+ {len(pains) - MAX_ITEMS} more (see tooltip)", META, theme.muted, 1)
-    return card
-
-
-def _opportunity_card(step: Step, theme: Theme) -> Card | None:
-    if not step.opportunities:
-        return None
-    items = sorted(step.opportunities, key=lambda o: -STATUS_ORDER.index(o.status))
-    card = Card(tooltip="\n".join(f"{STATUS_WORDS[o.status]}: {o.description}" for o in items))
-    for number, item in enumerate(items[:MAX_ITEMS]):
-        if number:
-            card.add("", ITEM_GAP, f'height="{ITEM_GAP}"')
-        kind = item.kind.replace("_", "-") if item.kind else ""
-        card.add_pills([pill(STATUS_WORDS[item.status], theme.status[item.status], PILL)], kind, color=theme.muted)
-        card.add_text(item.description, BODY, theme.text, 3)
-    if len(items) > MAX_ITEMS:
-        card.add_text(f"+ {len(items) - MAX_ITEMS} more (see tooltip)", META, theme.muted, 1)
-    return card
-
-
-def _columns(resolved: Resolved, theme: Theme) -> tuple[list[Column], list[list[Column]]]:
-    """Every step's column, measured, and the columns of each stage (empty for a stage with no step)."""
-    per_stage: dict[str, list[Column]] = {stage.id: [] for stage in resolved.journey.stages}
-    stage_index = {stage.id: i for i, stage in enumerate(resolved.journey.stages)}
-    columns = []
-    for step_id in resolved.order:
-        step = resolved.steps[step_id]
-        stage = resolved.stage_of[step_id]
-        column = Column(step, stage_index[stage.id])
-        lane = step.layer if step.layer in HIDDEN_LAYERS else "steps"
-        column.cards[lane] = _step_card(resolved, step, theme)
-        pains = _pain_card(resolved, step, theme)
-        if pains:
-            column.cards["pains"] = pains
-        opportunities = _opportunity_card(step, theme)
-        if opportunities:
-            column.cards["opportunities"] = opportunities
-        columns.append(column)
-        per_stage[stage.id].append(column)
-    return columns, [per_stage[stage.id] for stage in resolved.journey.stages]
-
-
-def _lane_head(lane: str, theme: Theme) -> Card:
-    name, note = LANES[lane]
-    head = Card(width=HEAD_W - 2 * CARD_PAD - 8)
-    head.add_text(name, LANE_NAME, theme.text, 1, bold=True)
-    if lane != "emotion":  # its scale speaks for itself
-        head.add_text(note, META, theme.muted, 3, italic=True)
-    return head
-
-
-def _stage_head(stage: Stage, width: float, theme: Theme) -> Card:
-    card = Card(tooltip=" — ".join(x for x in (stage.name, stage.goal, stage.description) if x), width=width - 2 * CARD_PAD - 8)
-    card.add_text(stage.name, STAGE_NAME, theme.text, 2, bold=True)
-    if stage.goal:
-        card.add_text(f"Goal: {labels.clean(stage.goal)}", GOAL, theme.text, 3, italic=True)
-    return card
-
-
-# -- placing and emitting ------------------------------------------------------------
-
-
-class _Canvas:
-    """Collects nodes placed top-down; ``source()`` flips y for Graphviz."""
-
-    def __init__(self, name: str, theme: Theme) -> None:
-        import graphviz  # imported here so that `journey --help` never pays for it
-
-        self.graph = graphviz.Digraph(name, comment="journeycli map view: positions are pinned; draw with neato -n2")
-        self.theme = theme
-        self.height = 0.0
-        self.nodes: list[tuple[str, float, float, dict[str, str]]] = []
-        self.edges: list[tuple[str, str, dict[str, str]]] = []
-
-    def node(self, name: str, x: float, y: float, **attrs: str) -> None:
-        self.nodes.append((name, x, y, attrs))
-
-    def box(self, name: str, left: float, top: float, width: float, height: float, fill: str) -> None:
-        self.node(
-            name, left + width / 2, top + height / 2,
-            shape="box", style="filled", fixedsize="true", fillcolor=fill, color=fill, penwidth="0",
-            width=_n(width / 72), height=_n(height / 72), label="",
-        )  # fmt: skip
-
-    def card(self, name: str, x: float, top: float, width: float, height: float, card: Card, fill: str, border: str) -> None:
-        attrs = {"label": _card_markup(card, width, height, fill, border)}
-        if card.tooltip:
-            attrs["tooltip"] = labels.tooltip(card.tooltip)
-        self.node(name, x, top + height / 2, **attrs)
-
-    def edge(self, tail: str, head: str, **attrs: str) -> None:
-        self.edges.append((tail, head, attrs))
-
-    def source(self) -> str:
-        t = self.theme
-        self.graph.attr("graph", layout="neato", splines="line", outputorder="nodesfirst", bgcolor=t.background, pad="0", fontname=FONT)
-        self.graph.attr("node", shape="plain", fontname=FONT, fontcolor=t.text, margin="0")
-        self.graph.attr("edge", dir="none", arrowhead="none")
-        for name, x, y, attrs in self.nodes:
-            self.graph.node(name, id=name, pos=f"{_n(x)},{_n(self.height - y)}!", **attrs)
-        for tail, head, attrs in self.edges:
-            self.graph.edge(tail, head, **attrs)
-        return self.graph.source
+    x: float = 0.0  # centre, in its row
 
 
 @dataclass
-class _Grid:
-    """Where everything goes: worked out once, before anything is emitted."""
+class Block:
+    """A stage, or the part of one that fits on a row."""
 
+    stage_index: int
     columns: list[Column]
-    stage_columns: list[list[Column]]
-    lanes: list[str]
-    hidden: list[str]  # the lanes under the line of visibility
-    bands: list[tuple[float, float]] = field(default_factory=list)  # (left, width) per stage
+    part: int = 1
+    parts: int = 1
+    left: float = 0.0
+
+    @property
+    def width(self) -> float:
+        count = max(1, len(self.columns))
+        return count * COL_W + (count - 1) * COL_GAP + 2 * BAND_PAD
+
+
+@dataclass
+class Row:
+    """Stage blocks side by side with their lanes; a row too tall for a page goes on with its other lanes on the next."""
+
+    blocks: list[Block]
+    lanes: list[str] = field(default_factory=list)
     heads: list[Card] = field(default_factory=list)
-    poster_w: float = 0.0
-    grid_right: float = 0.0
-    title: Card = field(default_factory=Card)
-    title_top: float = 0.0
-    head_top: float = 0.0
+    top: float = 0.0
     head_h: float = 0.0
     lane_top: dict[str, float] = field(default_factory=dict)
     lane_h: dict[str, float] = field(default_factory=dict)
-    lane_heads: dict[str, Card] = field(default_factory=dict)
     visibility_y: float = 0.0
-    grid_bottom: float = 0.0
+    bottom: float = 0.0
+
+    @property
+    def right(self) -> float:
+        last = self.blocks[-1]
+        return last.left + last.width
 
     def level_y(self, emotion: int) -> float:
         return self.lane_top["emotion"] + EMOTION_TOP + (2 - emotion) * LEVEL_GAP
 
+    @property
+    def rail_y(self) -> float:
+        return self.level_y(-2) + RETURN_DROP
 
-def _measure(resolved: Resolved, theme: Theme) -> _Grid:
-    journey = resolved.journey
-    columns, stage_columns = _columns(resolved, theme)
-    hidden = [lane for lane in HIDDEN_LAYERS if any(lane in c.cards for c in columns)]
-    grid = _Grid(columns, stage_columns, ["steps", "emotion", "pains", "opportunities", *hidden], hidden)
 
-    # Across: a band per stage, a column per step (a stage without steps keeps one empty column).
-    x = MARGIN + HEAD_W + LANE_GAP
-    for stage_cols in stage_columns:
-        count = max(1, len(stage_cols))
-        width = count * COL_W + (count - 1) * COL_GAP + 2 * BAND_PAD
-        for k, column in enumerate(stage_cols):
-            column.x = x + BAND_PAD + k * (COL_W + COL_GAP) + COL_W / 2
-        grid.bands.append((x, width))
-        x += width + STAGE_GAP
-    grid.grid_right = x - STAGE_GAP
-    grid.heads = [_stage_head(stage, width - 2 * BAND_PAD, theme) for stage, (_, width) in zip(journey.stages, grid.bands)]
-    grid.poster_w = max(grid.grid_right + MARGIN, 1040)
+@dataclass
+class Sheet:
+    """One page of the poster, at scale 1."""
 
-    # Down: title, stage heads, lanes (each as tall as its tallest card); the legend follows.
-    title_w = grid.poster_w - 2 * MARGIN
-    grid.title = Card(tooltip=journey.description or journey.title, width=title_w - 2 * CARD_PAD - 8)
-    grid.title.add_text(journey.title, TITLE, theme.text, 2, bold=True)
-    if journey.description:
-        grid.title.add_text(journey.description, SUBTITLE, theme.text, 2)
-    grid.title.add_text(meta_line(resolved), SUBTITLE, theme.muted, 2, bold=True)
-    grid.title_top = MARGIN
-    y = grid.title_top + grid.title.outer_height + 14
-    grid.head_top, grid.head_h = y, max(h.outer_height for h in grid.heads)
-    y += grid.head_h + LANE_GAP
-    for lane in grid.lanes:
-        if hidden and lane == hidden[0]:
-            y += VISIBILITY_GAP - LANE_GAP
-            grid.visibility_y = y - VISIBILITY_GAP / 2 + 4
-        grid.lane_top[lane] = y
-        head = grid.lane_heads[lane] = _lane_head(lane, theme)
-        if lane == "emotion":
-            grid.lane_h[lane] = EMOTION_TOP + 4 * LEVEL_GAP + EMOTION_BOTTOM
+    rows: list[Row]
+    title: Card
+    panels: list[Card]
+    legend_rows: list
+    width: float = 0.0
+    height: float = 0.0
+    legend_top: float = 0.0
+
+
+class Poster:
+    """Everything measured once for a journey; ``sheets(width)`` lays it out for a row width."""
+
+    def __init__(self, resolved: Resolved, theme: Theme) -> None:
+        self.resolved, self.theme = resolved, theme
+        self.refs = Refs.of(resolved)
+        self.stage_columns: list[list[Column]] = [[] for _ in resolved.journey.stages]
+        stage_index = {stage.id: i for i, stage in enumerate(resolved.journey.stages)}
+        for step_id in resolved.order:
+            step = resolved.steps[step_id]
+            column = Column(step, stage_index[resolved.stage_of[step_id].id])
+            column.cards[step.layer if step.layer in HIDDEN_LAYERS else "steps"] = step_card(resolved, step, theme, self.refs)
+            for lane, card in (
+                ("pains", pain_card(resolved, step, theme, self.refs)),
+                ("opportunities", opportunity_card(step, theme, self.refs)),
+                ("metrics", metric_card(step, theme)),
+            ):
+                if card is not None:
+                    column.cards[lane] = card
+            self.stage_columns[column.stage_index].append(column)
+        present = {lane for columns in self.stage_columns for c in columns for lane in c.cards}
+        self.hidden = [lane for lane in HIDDEN_LAYERS if lane in present]
+        self.lanes = ["steps", "emotion", "pains", "opportunities", *(["metrics"] if "metrics" in present else []), *self.hidden]
+        self.lane_heads = {lane: lane_head(lane, theme) for lane in self.lanes}
+        self.legend_items = legend.items(theme, bool(self.hidden), "metrics" in present)
+        self._heads: dict[tuple[int, int, int, int], Card] = {}
+
+    # -- across ------------------------------------------------------------------------
+
+    def blocks(self, columns_per_row: int | None) -> list[Block]:
+        out = []
+        for index, columns in enumerate(self.stage_columns):
+            if columns_per_row is None or len(columns) <= columns_per_row:
+                out.append(Block(index, columns))
+                continue
+            parts = -(-len(columns) // columns_per_row)
+            size = -(-len(columns) // parts)  # parts of about the same size
+            for part in range(parts):
+                out.append(Block(index, columns[part * size : (part + 1) * size], part + 1, parts))
+        return out
+
+    def rows(self, row_limit: float | None) -> list[Row]:
+        """Stage blocks packed into rows no wider than ``row_limit`` (None: one row)."""
+        per_row = None
+        if row_limit is not None:
+            room = row_limit - GRID_LEFT - MARGIN
+            per_row = max(1, int((room - 2 * BAND_PAD + COL_GAP) // (COL_W + COL_GAP)))
+        rows: list[Row] = []
+        x = GRID_LEFT
+        for block in self.blocks(per_row):
+            if not rows or (row_limit is not None and x + block.width > row_limit - MARGIN):
+                rows.append(Row([]))
+                x = GRID_LEFT
+            block.left = x
+            for k, column in enumerate(block.columns):
+                column.x = x + BAND_PAD + k * (COL_W + COL_GAP) + COL_W / 2
+            rows[-1].blocks.append(block)
+            x += block.width + STAGE_GAP
+        for row in rows:
+            row.heads = [self._head(block) for block in row.blocks]
+            row.lanes = list(self.lanes)
+        return rows
+
+    def _head(self, block: Block) -> Card:
+        key = (block.stage_index, block.part, block.parts, len(block.columns))
+        if key not in self._heads:
+            stage = self.resolved.journey.stages[block.stage_index]
+            self._heads[key] = stage_head(stage, block.width - 2 * BAND_PAD, self.theme, block.part, block.parts)
+        return self._heads[key]
+
+    # -- down ----------------------------------------------------------------------------
+
+    def place(self, row: Row, top: float) -> float:
+        """Set the row's lanes from ``top``; returns its bottom."""
+        row.top = top
+        row.head_h = max(h.outer_height for h in row.heads)
+        y = top + row.head_h + LANE_GAP
+        columns = [c for block in row.blocks for c in block.columns]
+        for lane in row.lanes:
+            if self.hidden and lane == self.hidden[0] and lane != row.lanes[0]:
+                y += VISIBILITY_GAP - LANE_GAP
+                row.visibility_y = y - VISIBILITY_GAP / 2 + 4
+            row.lane_top[lane] = y
+            if lane == "emotion":
+                row.lane_h[lane] = EMOTION_TOP + 4 * LEVEL_GAP + EMOTION_BOTTOM
+            else:
+                row.lane_h[lane] = max([c.cards[lane].outer_height for c in columns if lane in c.cards] + [self.lane_heads[lane].outer_height])
+            y += row.lane_h[lane] + LANE_GAP
+        row.bottom = y - LANE_GAP
+        return row.bottom
+
+    def _split(self, row: Row, top: float, limit: float) -> Row | None:
+        """Keep the lanes of ``row`` that fit above ``limit``; the others (a new row, same stages) go on the next page."""
+        lanes = list(row.lanes)
+        keep = len(lanes)
+        while keep > 1:
+            row.lanes = lanes[:keep]
+            if self.place(row, top) <= limit:
+                break
+            keep -= 1
+        row.lanes = lanes[:keep]
+        if keep == len(lanes):
+            return None
+        return Row(row.blocks, lanes[keep:], row.heads)
+
+    def sheets(self, page: Page, row_limit: float | None) -> list[Sheet]:
+        rows = self.rows(row_limit)
+        width = max(max(row.right for row in rows) + MARGIN, MIN_POSTER_W if page.strip else 0)
+        inner = width - 2 * MARGIN
+        legend_rows = legend.layout(self.legend_items, inner)
+        legend_h = LEGEND_GAP + legend.height(legend_rows) + MARGIN
+        limit = None if page.strip else page.height / MIN_SCALE
+        first_panels = panels(self.resolved, inner, self.theme)
+
+        def start(number: int) -> tuple[Sheet, float]:
+            title = title_card(self.resolved, inner, self.theme, number, 99 if limit else 1)
+            found = first_panels if number == 1 else []
+            sheet = Sheet([], title, found, legend_rows, width)
+            y = MARGIN + title.outer_height + TITLE_GAP
+            if found:
+                y += max(p.outer_height for p in found) + TITLE_GAP
+            return sheet, y
+
+        sheets: list[Sheet] = []
+        sheet, y = start(1)
+        pending = list(reversed(rows))
+        while pending:
+            row = pending.pop()
+            bottom = self.place(row, y)
+            if limit is not None and bottom + legend_h > limit:
+                if sheet.rows:
+                    sheets.append(sheet)
+                    sheet, y = start(len(sheets) + 1)
+                    bottom = self.place(row, y)
+                rest = self._split(row, y, limit - legend_h)
+                if rest is not None:
+                    pending.append(rest)
+                    bottom = self.place(row, y)
+            sheet.rows.append(row)
+            y = bottom + ROW_SPACE
+        sheets.append(sheet)
+        for number, done in enumerate(sheets, 1):
+            done.title = title_card(self.resolved, inner, self.theme, number, len(sheets))
+            done.legend_top = done.rows[-1].bottom + LEGEND_GAP
+            done.height = done.legend_top + legend.height(legend_rows) + MARGIN
+        return sheets
+
+
+def _fit(sheets: list[Sheet], page: Page) -> float:
+    """The one scale for all pages: as large as the widest and the tallest page allow."""
+    return min(min(page.width / s.width, page.height / s.height) for s in sheets)
+
+
+def layout(resolved: Resolved, theme: Theme, page: Page) -> tuple[Poster, list[Sheet], float]:
+    """The poster's pages and their scale: the row width with the fewest pages, then the largest type."""
+    poster = Poster(resolved, theme)
+    if page.strip:
+        return poster, poster.sheets(page, None), 1.0
+    widest = page.width / MIN_SCALE
+    narrowest = GRID_LEFT + COL_W + 2 * BAND_PAD + MARGIN
+    best: tuple[tuple[int, float], float] | None = None
+    for share in ROW_WIDTHS:
+        width = max(widest * share, narrowest)
+        sheets = poster.sheets(page, width)
+        score = (len(sheets), -_fit(sheets, page))
+        if best is None or score < best[0]:
+            best = (score, width)
+        if width == narrowest:
+            break
+    assert best is not None
+    sheets = poster.sheets(page, best[1])  # laid out again: the columns keep the positions of the last width tried
+    return poster, sheets, _fit(sheets, page)
+
+
+# -- drawing a page ------------------------------------------------------------------------
+
+
+class _Painter:
+    def __init__(self, poster: Poster, sheets: list[Sheet], scale: float, page: Page) -> None:
+        self.poster, self.sheets, self.scale, self.page = poster, sheets, scale, page
+        self.theme = poster.theme
+        self.resolved = poster.resolved
+        self.where: dict[str, tuple[int, int, Row, float]] = {}  # step id -> (sheet, row, row, x)
+        for s, sheet in enumerate(sheets):
+            for r, row in enumerate(sheet.rows):
+                if "emotion" not in row.lanes:
+                    continue
+                for block in row.blocks:
+                    for column in block.columns:
+                        self.where[column.step.id] = (s, r, row, column.x)
+        self.segments = curve.segments(self.resolved)
+        self.exits = curve.exits(self.resolved)
+
+    def drawing(self, number: int) -> Drawing:
+        sheet = self.sheets[number]
+        t, s = self.theme, self.scale
+        if self.page.strip:
+            width, height, offset = sheet.width, sheet.height, 0.0
         else:
-            grid.lane_h[lane] = max([c.cards[lane].outer_height for c in columns if lane in c.cards] + [head.outer_height])
-        y += grid.lane_h[lane] + LANE_GAP
-    grid.grid_bottom = y - LANE_GAP
-    return grid
+            width, height = self.page.width / s, self.page.height / s
+            offset = (width - sheet.width) / 2
+        canvas = Canvas(self.resolved.journey.id, t, s, width, height)
+        if not self.page.strip:  # the page itself, so that the picture is exactly the page
+            canvas.box("page", 0, 0, width, height, t.background)
+        self.offset = offset
+        groups: dict[str, tuple[str, str]] = {}
+        self._header(canvas, sheet)
+        for r, row in enumerate(sheet.rows):
+            self._frame(canvas, row, r)
+        for r, row in enumerate(sheet.rows):
+            for block in row.blocks:
+                stage = self.resolved.journey.stages[block.stage_index]
+                for name in self._block(canvas, row, block, r):
+                    groups[name] = (stage.id, labels.clean(stage.name))
+        self._curve(canvas, number)
+        legend.emit(canvas, sheet.legend_rows, offset + MARGIN, sheet.legend_top)
+        journey = self.resolved.journey
+        return Drawing(canvas.source(COMMENT), "neato", labels.clean(journey.title), description(self.resolved), groups, (width * s, height * s))
 
+    def _header(self, canvas: Canvas, sheet: Sheet) -> None:
+        t = self.theme
+        inner = sheet.width - 2 * MARGIN
+        left = self.offset + MARGIN
+        canvas.card("title", left + inner / 2, MARGIN, inner, sheet.title.outer_height, sheet.title, t.background, t.background)
+        if sheet.panels:
+            top = MARGIN + sheet.title.outer_height + TITLE_GAP
+            each = (inner - PANEL_GAP * (len(sheet.panels) - 1)) / len(sheet.panels)
+            tall = max(p.outer_height for p in sheet.panels)
+            for i, panel in enumerate(sheet.panels):
+                canvas.card(f"panel_{i}", left + i * (each + PANEL_GAP) + each / 2, top, each, tall, panel, t.card, t.card_border)
 
-def _emit_frame(canvas: _Canvas, grid: _Grid, theme: Theme) -> None:
-    """The background, the title block, the lane names and the emotion scale."""
-    canvas.box("poster", 0, 0, grid.poster_w, canvas.height, theme.background)
-    title_w, title_h = grid.poster_w - 2 * MARGIN, grid.title.outer_height
-    canvas.card("title", MARGIN + title_w / 2, grid.title_top, title_w, title_h, grid.title, theme.background, theme.background)
-    for lane in grid.lanes:
-        canvas.card(
-            f"lane_{lane}", MARGIN + HEAD_W / 2, grid.lane_top[lane], HEAD_W, grid.lane_h[lane], grid.lane_heads[lane], theme.stage_heads[1], theme.stage_heads[1]
-        )
-    for emotion in range(2, -3, -1):
+    def _frame(self, canvas: Canvas, row: Row, r: int) -> None:
+        """A row's lane names and emotion scale."""
+        t, s = self.theme, self.scale
+        left = self.offset + MARGIN
+        for lane in row.lanes:
+            canvas.card(f"lane_{r}_{lane}", left + HEAD_W / 2, row.lane_top[lane], HEAD_W, row.lane_h[lane], self.poster.lane_heads[lane], t.background, t.background)
+        for emotion in range(2, -3, -1) if "emotion" in row.lanes else ():
+            words = run(EMOTION_WORDS[emotion], META * s, t.muted, bold=emotion == 0)
+            number = run(emotion_number(emotion), (META + 0.5) * s, t.text, bold=True)
+            canvas.node(
+                f"scale_{r}_{emotion + 2}", left + HEAD_W - 58, row.level_y(emotion),
+                label=(
+                    f'<<table border="0" cellborder="0" cellspacing="0" cellpadding="0" width="{round(104 * s)}" height="{round(14 * s)}" fixedsize="true"><tr>'
+                    f'<td align="right" width="{round(80 * s)}">{words}</td><td align="right" width="{round(24 * s)}">{number}</td></tr></table>>'
+                ),
+            )  # fmt: skip
+        hidden = self.poster.hidden
+        if hidden and hidden[0] in row.lanes and row.lanes[0] != hidden[0]:
+            y = row.visibility_y
+            canvas.point(f"visibility_{r}_left", left, y)
+            canvas.point(f"visibility_{r}_right", self.offset + row.right, y)
+            canvas.edge(f"visibility_{r}_left", f"visibility_{r}_right", color=t.visibility, style="dashed", penwidth=canvas.size(1.5))
+            canvas.label(f"visibility_{r}_label", left, y - 9, run("LINE OF VISIBILITY", PILL * s, t.visibility, bold=True), 120, 12)
+
+    def _block(self, canvas: Canvas, row: Row, block: Block, r: int) -> list[str]:
+        """A stage band with its head, guides, cards, points and stars; returns the names of its nodes."""
+        t = self.theme
+        stage = self.resolved.journey.stages[block.stage_index]
+        left, width = self.offset + block.left, block.width
+        suffix = "" if block.part == 1 else f"_{block.part}"
+        names: list[str] = []
+
+        def put(name: str) -> str:
+            names.append(name)
+            return name
+
+        shade = block.stage_index % 2
+        canvas.box(put(f"band_{stage.id}{suffix}"), left, row.top, width, row.bottom - row.top, t.bands[shade])
+        head = row.heads[row.blocks.index(block)]
+        canvas.card(put(f"stage_{stage.id}{suffix}"), left + width / 2, row.top, width - 2 * BAND_PAD, row.head_h, head, t.stage_heads[shade], t.stage_heads[shade])
+        for emotion in range(2, -3, -1) if "emotion" in row.lanes else ():
+            colour = t.zero if emotion == 0 else t.grid
+            canvas.box(put(f"guide_{stage.id}{suffix}_{emotion + 2}"), left, row.level_y(emotion) - 0.5, width, 1, colour)
+        if not block.columns and "steps" in row.lanes:
+            empty = Card()
+            empty.add_text("No steps" if not stage.steps else "No steps for this persona", META, t.muted, italic=True)
+            canvas.card(put(f"empty_{stage.id}"), left + width / 2, row.lane_top["steps"], COL_W, row.lane_h["steps"], empty, t.card, t.card_border)
+        for column in block.columns:
+            step = column.step
+            x = self.offset + column.x
+            for lane, card in column.cards.items():
+                if lane not in row.lanes:
+                    continue
+                fill = t.hidden_card if lane in HIDDEN_LAYERS else t.card
+                canvas.card(put(f"{lane}_{step.id}"), x, row.lane_top[lane], COL_W, row.lane_h[lane], card, fill, t.card_border)
+            if step.emotion is not None and "emotion" in row.lanes:
+                self._point(canvas, put, step, x, row.level_y(step.emotion))
+        return names
+
+    def _point(self, canvas: Canvas, put, step: Step, x: float, y: float) -> None:
+        t = self.theme
+        colours = t.emotion[step.emotion]
+        evidence = f"; evidence: {self.poster.refs.cite(step.sources)}" if step.sources else ""
         canvas.node(
-            f"scale_{emotion + 2}", MARGIN + HEAD_W - 58, grid.level_y(emotion),
-            label=(
-                '<<table border="0" cellborder="0" cellspacing="0" cellpadding="0" width="104" height="14" fixedsize="true"><tr>'
-                f'<td align="right" width="80">{text(EMOTION_WORDS[emotion], META, theme.muted, bold=emotion == 0)}</td>'
-                f'<td align="right" width="24">{text(emotion_number(emotion), META + 0.5, theme.text, bold=True)}</td></tr></table>>'
-            ),
-        )  # fmt: skip
-
-
-def _emit_stage(canvas: _Canvas, grid: _Grid, index: int, stage: Stage, theme: Theme) -> list[str]:
-    """A stage's band, head, emotion guides, cards and points; returns the names of its nodes."""
-    left, width = grid.bands[index]
-    names: list[str] = []
-
-    def put(name: str) -> str:
-        names.append(name)
-        return name
-
-    shade = index % 2
-    canvas.box(put(f"band_{stage.id}"), left, grid.head_top, width, grid.grid_bottom - grid.head_top, theme.bands[shade])
-    canvas.card(put(f"stage_{stage.id}"), left + width / 2, grid.head_top, width - 2 * BAND_PAD, grid.head_h, grid.heads[index], theme.stage_heads[shade], theme.stage_heads[shade])
-    for emotion in range(2, -3, -1):
-        colour = theme.zero if emotion == 0 else theme.grid
-        canvas.box(put(f"guide_{stage.id}_{emotion + 2}"), left, grid.level_y(emotion) - 0.5, width, 1, colour)
-    if not grid.stage_columns[index]:
-        empty = Card()
-        empty.add_text("No steps" if not stage.steps else "No steps for this persona", META, theme.muted, 2, italic=True)
-        canvas.card(put(f"empty_{stage.id}"), left + width / 2, grid.lane_top["steps"], COL_W, grid.lane_h["steps"], empty, theme.bands[shade], theme.card_border)
-    for column in grid.stage_columns[index]:
-        step = column.step
-        for lane, card in column.cards.items():
-            fill = theme.hidden_card if lane in HIDDEN_LAYERS else theme.card
-            canvas.card(put(f"{lane}_{step.id}"), column.x, grid.lane_top[lane], COL_W, grid.lane_h[lane], card, fill, theme.card_border)
-        if step.layer != "frontstage" or step.emotion is None:
-            continue
-        colours = theme.emotion[step.emotion]
-        canvas.node(
-            put(f"emotion_{step.id}"), column.x, grid.level_y(step.emotion),
-            shape="circle", fixedsize="true", width=_n(POINT / 72), style="filled", fillcolor=colours.fill,
-            color=theme.curve, penwidth="1.2", fontname=f"{FONT}-Bold", fontsize="10", fontcolor=colours.text,
+            put(f"emotion_{step.id}"), x, y,
+            shape="circle", fixedsize="true", width=canvas.inches(POINT), style="filled", fillcolor=colours.fill,
+            color=t.curve, penwidth=canvas.size(1.2), fontname=f"{FONT}-Bold", fontsize=canvas.size(POINT_TEXT), fontcolor=colours.text,
             label=emotion_number(step.emotion),
-            tooltip=labels.tooltip(f"{step.name}: {emotion_number(step.emotion)} ({EMOTION_WORDS[step.emotion]})"),
+            tooltip=labels.tooltip(f"{step.name}: {emotion_number(step.emotion)} ({EMOTION_WORDS[step.emotion]}){evidence}"),
         )  # fmt: skip
+        if step.sources:
+            cited = run(self.poster.refs.cite(step.sources), META * canvas.scale, t.muted, bold=True)
+            canvas.label(put(f"evidence_{step.id}"), x + POINT / 2 + 2, y - POINT / 2 - 2, cited, COL_W / 2 - POINT / 2 - 6, 12)
         if step.moment_of_truth:
             canvas.node(
-                put(f"truth_{step.id}"), column.x, grid.level_y(step.emotion) - POINT / 2 - 12,
-                shape="star", fixedsize="true", width="0.3", height="0.28", style="filled",
-                fillcolor=theme.star.fill, color=theme.star.text, penwidth="1", label="",
+                put(f"truth_{step.id}"), x, y - POINT / 2 - 12,
+                shape="star", fixedsize="true", width=canvas.inches(21.6), height=canvas.inches(20), style="filled",
+                fillcolor=t.star.fill, color=t.star.text, penwidth=canvas.size(1), label="",
                 tooltip=labels.tooltip(f"Moment of truth: {step.name}"),
             )  # fmt: skip
-    return names
+
+    def _curve(self, canvas: Canvas, number: int) -> None:
+        """The segments of the curve on this page (see ``curve``), the stubs of those that leave it, and the exit marks."""
+        t = self.theme
+        for segment in self.segments:
+            tail, head = self.where[segment.tail], self.where[segment.head]
+            style = {"step": "solid", "bridge": "dashed", "return": "dotted"}[segment.kind]
+            attrs = {"color": t.curve, "penwidth": canvas.size(CURVE_W), "style": style}
+            arrow = {"dir": "forward", "arrowhead": "normal", "arrowsize": f"{0.8 * canvas.scale:.2f}"}
+            tip = labels.tooltip(f"{self.resolved.steps[segment.tail].name} → {self.resolved.steps[segment.head].name}")
+            name = f"curve.{segment.tail}.{segment.head}"
+            a, b = f"emotion_{segment.tail}", f"emotion_{segment.head}"
+            same_row = tail[0] == head[0] and tail[1] == head[1]
+            if same_row and segment.kind != "return":
+                if tail[0] == number:
+                    canvas.edge(a, b, id=name, tooltip=tip, **attrs)
+                continue
+            if same_row:  # a return: down to the rail under the curve, back along it, up into the earlier step
+                if tail[0] != number:
+                    continue
+                rail = tail[2].rail_y
+                x_out, x_in = self.offset + tail[3] + 6, self.offset + head[3] - 6
+                canvas.point(f"{name}.1", x_out, rail)
+                canvas.point(f"{name}.2", x_in, rail)
+                canvas.edge(a, f"{name}.1", id=name, tooltip=tip, **attrs)
+                canvas.edge(f"{name}.1", f"{name}.2", id=f"{name}.2", tooltip=tip, **attrs)
+                canvas.edge(f"{name}.2", b, id=f"{name}.3", tooltip=tip, **attrs, **arrow)
+                continue
+            if tail[0] == number:  # leaves for another row or page
+                where = f"page {head[0] + 1}" if head[0] != number else f"row {head[1] + 1}"
+                x = self.offset + tail[3] + STUB
+                canvas.point(f"{name}.out", x, tail[2].rail_y)
+                canvas.edge(a, f"{name}.out", id=name, tooltip=tip, **attrs, **arrow)
+                canvas.label(f"{name}.to", x + 2, tail[2].rail_y, run(f"→ {where}", META * canvas.scale, t.text, bold=True), 60, 12)
+            if head[0] == number:  # arrives from another row or page
+                where = f"page {tail[0] + 1}" if tail[0] != number else f"row {tail[1] + 1}"
+                x = self.offset + head[3] - STUB
+                canvas.point(f"{name}.in", x, head[2].rail_y)
+                canvas.edge(f"{name}.in", b, id=f"{name}.in", tooltip=tip, **attrs, **arrow)
+                canvas.label(f"{name}.from", x - 62, head[2].rail_y, run(f"from {where}", META * canvas.scale, t.text, bold=True), 60, 12, "left")
+        for step_id in self.exits:
+            sheet, _, row, x = self.where[step_id]
+            if sheet != number:
+                continue
+            y = row.level_y(self.resolved.steps[step_id].emotion)
+            mark = f"exit_{step_id}"
+            left = self.offset + x + POINT / 2 + 10
+            width = labels.text_width(EXIT_WORD, PILL, bold=True) + 8
+            canvas.node(
+                mark, left + width / 2, y,
+                label=f'<<table border="0" cellborder="0" cellspacing="0" cellpadding="0"><tr>{pill_cell(EXIT_WORD, t.exit, PILL, canvas.scale)}</tr></table>>',
+            )  # fmt: skip
+            canvas.edge(f"emotion_{step_id}", mark, id=f"exit.{step_id}", color=t.curve, penwidth=canvas.size(CURVE_W))
 
 
-def _emit_curve(canvas: _Canvas, columns: list[Column], theme: Theme) -> None:
-    """Join the emotion points in column order; dashed where the line passes columns without a point."""
-    previous: tuple[int, str] | None = None
-    for position, column in enumerate(columns):
-        step = column.step
-        if step.layer != "frontstage" or step.emotion is None:
-            continue
-        if previous is not None:
-            dashed = {"style": "dashed"} if position - previous[0] > 1 else {}
-            canvas.edge(f"emotion_{previous[1]}", f"emotion_{step.id}", color=theme.curve, penwidth="2.5", **dashed)
-        previous = (position, step.id)
-
-
-def _emit_visibility(canvas: _Canvas, grid: _Grid, theme: Theme) -> None:
-    y = grid.visibility_y
-    canvas.node("visibility_left", MARGIN, y, shape="point", width="0.01", style="invis", label="")
-    canvas.node("visibility_right", grid.grid_right, y, shape="point", width="0.01", style="invis", label="")
-    canvas.edge("visibility_left", "visibility_right", color=theme.visibility, style="dashed", penwidth="1.5")
-    note = text("LINE OF VISIBILITY", PILL, theme.visibility, bold=True)
-    canvas.node("visibility_label", MARGIN + 60, y - 9, label=_right_label(note, 120, 12, align="left"))
+def build_pages(resolved: Resolved, theme: Theme, page: Page | None = None) -> list[Drawing]:
+    """The poster of ``resolved`` on ``page`` (default: the strip), one drawing per page."""
+    page = page or page_named("strip")
+    poster, sheets, scale = layout(resolved, theme, page)
+    painter = _Painter(poster, sheets, scale, page)
+    return [painter.drawing(n) for n in range(len(sheets))]
 
 
 def build(resolved: Resolved, theme: Theme) -> Drawing:
-    """The poster of ``resolved`` as DOT with pinned positions."""
-    journey = resolved.journey
-    grid = _measure(resolved, theme)
-    legend = _Legend(theme, bool(grid.hidden))
-    legend_top = grid.grid_bottom + 22
-    canvas = _Canvas(journey.id, theme)
-    canvas.height = legend_top + legend.measure(grid.poster_w - 2 * MARGIN) + MARGIN
+    """The poster of ``resolved`` as one strip."""
+    return build_pages(resolved, theme)[0]
 
-    _emit_frame(canvas, grid, theme)
-    groups: dict[str, tuple[str, str]] = {}
-    for index, stage in enumerate(journey.stages):  # a stage's nodes one after another: the SVG groups them
-        for name in _emit_stage(canvas, grid, index, stage, theme):
-            groups[name] = (stage.id, labels.clean(stage.name))
-    _emit_curve(canvas, grid.columns, theme)
-    if grid.hidden:
-        _emit_visibility(canvas, grid, theme)
-    legend.emit(canvas, MARGIN, legend_top)
-    return Drawing(canvas.source(), "neato", labels.clean(journey.title), description(resolved), groups)
-
-
-def _right_label(markup: str, width: float, height: float, align: str = "right") -> str:
-    """A fixed-size box of our own text, aligned within it."""
-    return (
-        f'<<table border="0" cellborder="0" cellspacing="0" cellpadding="0" width="{_n(width)}" height="{_n(height)}" fixedsize="true">'
-        f'<tr><td align="{align}">{markup}</td></tr></table>>'
-    )
-
-
-class _Legend:
-    """The key under the poster: emotion, moment of truth, severity, status, visibility."""
-
-    def __init__(self, theme: Theme, visibility: bool) -> None:
-        self.theme = theme
-        self.visibility = visibility
-        self.rows: list[list[tuple[str, float]]] = []
-        self.height = 0.0
-
-    def _items(self) -> list[tuple[str, float]]:
-        t = self.theme
-        items: list[tuple[str, float]] = []
-
-        def block(title: str, cells: list[tuple[str, float]]) -> tuple[str, float]:
-            width = labels.text_width(title, SMALL + 1, bold=True) + 10 + sum(w + 6 for _, w in cells)
-            markup = (
-                '<table border="0" cellborder="0" cellspacing="0" cellpadding="0"><tr>'
-                f'<td align="left">{text(title, SMALL + 1, t.text, bold=True)}</td><td width="8"></td>'
-                + '<td width="6"></td>'.join(c for c, _ in cells)
-                + "</tr></table>"
-            )
-            return markup, width
-
-        def chip(word: str, colours) -> tuple[str, float]:
-            return pill(word, colours, PILL), labels.text_width(word, PILL, bold=True) + 8
-
-        emotion = [chip(f"{emotion_number(e)} {EMOTION_WORDS[e]}", t.emotion[e]) for e in range(-2, 3)]
-        items.append(block("Emotion", emotion))
-        items.append(("__star__", 130.0))
-        items.append(block("Pain severity", [chip(severity_label(s), t.severity[s]) for s in SEVERITY_ORDER]))
-        items.append(block("Opportunity status", [chip(STATUS_WORDS[s], t.status[s]) for s in STATUS_ORDER]))
-        if self.visibility:
-            items.append(("__visibility__", 56 + labels.text_width(VISIBILITY_NOTE, SMALL)))
-        return items
-
-    def measure(self, width: float) -> float:
-        row: list[tuple[str, float]] = []
-        used = 0.0
-        for item in self._items():
-            if row and used + item[1] > width:
-                self.rows.append(row)
-                row, used = [], 0.0
-            row.append(item)
-            used += item[1] + 28
-        self.rows.append(row)
-        self.height = len(self.rows) * 26
-        return self.height
-
-    def emit(self, canvas: _Canvas, left: float, top: float) -> None:
-        t = self.theme
-        for r, row in enumerate(self.rows):
-            x = left
-            y = top + r * 26 + 10
-            for i, (markup, width) in enumerate(row):
-                name = f"legend_{r}_{i}"
-                if markup == "__star__":
-                    canvas.node(f"{name}_star", x + 8, y, shape="star", fixedsize="true", width="0.3", height="0.28", style="filled", fillcolor=t.star.fill, color=t.star.text, penwidth="1", label="")
-                    canvas.node(name, x + 22 + 55, y, label=_right_label(text("Moment of truth", SMALL + 1, t.text, bold=True), 110, 14, "left"))
-                elif markup == "__visibility__":
-                    canvas.node(f"{name}_a", x, y, shape="point", width="0.01", style="invis", label="")
-                    canvas.node(f"{name}_b", x + 40, y, shape="point", width="0.01", style="invis", label="")
-                    canvas.edge(f"{name}_a", f"{name}_b", color=t.visibility, style="dashed", penwidth="1.5")
-                    canvas.node(name, x + 48 + (width - 48) / 2, y, label=_right_label(text(VISIBILITY_NOTE, SMALL, t.text), width - 48, 14, "left"))
-                else:
-                    canvas.node(name, x + width / 2, y, label=f"<{markup}>")
-                x += width + 28

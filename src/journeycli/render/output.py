@@ -14,6 +14,7 @@ import re
 import subprocess
 
 from ..engines import Engine
+from .pages import DPI
 from .parts import Drawing
 
 
@@ -25,17 +26,18 @@ class EngineFailed(Exception):
     """The engine ran but did not produce the picture."""
 
 
-def engine_command(engine: Engine, drawing: Drawing, fmt: str) -> list[str]:
-    """The command line that lays out ``drawing`` and writes ``fmt`` to stdout."""
+def engine_command(engine: Engine, drawing: Drawing, fmt: str, dpi: float | None = None) -> list[str]:
+    """The command line that lays out ``drawing`` and writes ``fmt`` to stdout (a PNG at ``dpi`` pixels per inch)."""
     layout = ["-Kneato", "-n2"] if drawing.layout == "neato" else ["-Kdot"]
-    return [engine.executable, *layout, f"-T{fmt}"]
+    resolution = [f"-Gdpi={dpi or DPI:g}"] if fmt == "png" else []
+    return [engine.executable, *layout, *resolution, f"-T{fmt}"]
 
 
-def run_engine(engine: Engine, drawing: Drawing, fmt: str, timeout: float) -> bytes:
+def run_engine(engine: Engine, drawing: Drawing, fmt: str, timeout: float, dpi: float | None = None) -> bytes:
     """Lay out and draw ``drawing``; raises LayoutTimeout or EngineFailed."""
     try:
         done = subprocess.run(
-            engine_command(engine, drawing, fmt),
+            engine_command(engine, drawing, fmt, dpi),
             input=drawing.source.encode("utf-8"),
             capture_output=True,
             timeout=timeout,

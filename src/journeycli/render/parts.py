@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..flow import Resolved
-from ..model import Journey, Step
+from ..model import Journey, Metric, Step
 from . import labels
 from .theme import Pill
 
@@ -20,6 +20,10 @@ SEVERITY_ORDER = ("critical", "high", "medium", "low")
 SEVERITY_MARKS = {"critical": "!!!!", "high": "!!!", "medium": "!!", "low": "!"}
 STATUS_ORDER = ("idea", "planned", "in_progress", "done")
 STATUS_WORDS = {"idea": "IDEA", "planned": "PLANNED", "in_progress": "IN PROGRESS", "done": "DONE"}
+EXIT_WORD = "■ EXIT"
+"""The mark of a step where the customer leaves: on its card and where its emotion line ends."""
+TARGET_WORDS = {"on": "● ON TARGET", "off": "▲ OFF TARGET", "none": "NO TARGET"}
+"""A metric against its target: a shape and a word, never a colour alone."""
 LINE_SPACING = 1.2
 """Graphviz sets lines ``fontsize × 1.2`` apart; our height sums use the same."""
 
@@ -33,11 +37,20 @@ class Drawing:
     title: str
     description: str
     stage_groups: dict[str, tuple[str, str]] = field(default_factory=dict)  # SVG <title> -> (stage id, stage name)
+    size: tuple[float, float] | None = None  # width and height in points, when known before the layout (the map)
 
 
 def emotion_number(emotion: int) -> str:
     """``−2``, ``0``, ``+1``: a true minus sign, and a plus so that the sign is never only a colour."""
     return "0" if emotion == 0 else f"{'+' if emotion > 0 else '−'}{abs(emotion)}"
+
+
+def target_state(metric: Metric) -> str:
+    """``on`` or ``off`` target by the metric's ``better`` direction, ``none`` when it cannot be judged."""
+    if metric.target is None or metric.better is None:
+        return "none"
+    worse = metric.value < metric.target if metric.better == "higher" else metric.value > metric.target
+    return "off" if worse else "on"
 
 
 def severity_label(severity: str) -> str:

@@ -4,8 +4,11 @@ Colour never carries meaning alone: emotion is also a signed number and a
 height on the curve, severity and status are also words, a moment of truth is
 also a star. So the map reads in greyscale and for colour-blind readers.
 Severity and status get darker in one direction, so a greyscale copy keeps
-their order; emotion uses ColorBrewer's diverging red-yellow-green, whose two
-ends are both dark, which is why its number and height matter. The print
+their order; emotion runs from dark red to blue, whose two
+ends differ in hue (red, blue: distinct with every common colour-vision
+deficiency) and in lightness (so a greyscale copy keeps −2 from +2 and −1
+from +1); tests check ΔE ≥ 10 under simulated deuteranopia, protanopia and
+greyscale. Stage bands and card borders keep 1.5:1 against the page. The print
 theme is pure grey, every scale running from light to dark. Text on any
 fill keeps a WCAG contrast of at least 4.5:1 (tests check it).
 
@@ -17,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import choices
+from .colour import contrast
 
 THEMES = choices.THEMES
 FONT = "Helvetica"
@@ -28,6 +32,11 @@ class Pill:
 
     fill: str
     text: str
+
+    @property
+    def border(self) -> bool:
+        """Whether the fill is too light to show on white without a border (under 1.5:1)."""
+        return contrast(self.fill, "#ffffff") < 1.5
 
 
 @dataclass(frozen=True)
@@ -52,15 +61,24 @@ class Theme:
     severity: dict[str, Pill]
     status: dict[str, Pill]
     unknown_emotion: Pill
+    exit: Pill  # the mark of a step where the customer leaves
+    ref: Pill  # short references: P1, O1
+    targets: dict[str, Pill]  # a metric on, off or without a target
+
+    def target_pill(self, state: str) -> tuple[str, Pill]:
+        from .parts import TARGET_WORDS
+
+        return TARGET_WORDS[state], self.targets[state]
 
 
-_RDYLGN = {
-    -2: Pill("#d7191c", "#ffffff"),
-    -1: Pill("#fdae61", "#000000"),
-    0: Pill("#ffffbf", "#000000"),
-    1: Pill("#a6d96a", "#000000"),
-    2: Pill("#15803a", "#ffffff"),  # ColorBrewer's #1a9641, darkened for white text (WCAG 4.5:1)
+_EMOTION = {  # red to blue, and dark to light on each side, so that colour-blind and greyscale copies keep them apart
+    -2: Pill("#8b1a1a", "#ffffff"),
+    -1: Pill("#f08c4a", "#000000"),
+    0: Pill("#f2f2f2", "#000000"),
+    1: Pill("#a6d3ee", "#000000"),
+    2: Pill("#2f6fb3", "#ffffff"),
 }
+_TARGETS = {"on": Pill("#1f6f43", "#ffffff"), "off": Pill("#b42318", "#ffffff"), "none": Pill("#ffffff", "#4b535c")}
 _SEVERITY = {
     "critical": Pill("#67000d", "#ffffff"),
     "high": Pill("#cb181d", "#ffffff"),
@@ -78,11 +96,11 @@ LIGHT = Theme(
     name="light",
     background="#ffffff",
     text="#1f2328",
-    muted="#57606a",
-    bands=("#f3f6f9", "#fbfcfd"),
-    stage_heads=("#d8e2ec", "#e4eaf1"),
+    muted="#4b535c",
+    bands=("#c3ccd6", "#cad2db"),
+    stage_heads=("#dfe5ec", "#e6ebf0"),
     card="#ffffff",
-    card_border="#b6c0cb",
+    card_border="#8c96a1",
     hidden_card="#eceff3",
     grid="#d5dbe1",
     zero="#8c959f",
@@ -91,10 +109,13 @@ LIGHT = Theme(
     edge="#57606a",
     loop_edge="#8250df",
     star=Pill("#ffd400", "#6b5300"),
-    emotion=_RDYLGN,
+    emotion=_EMOTION,
     severity=_SEVERITY,
     status=_STATUS,
-    unknown_emotion=Pill("#ffffff", "#57606a"),
+    unknown_emotion=Pill("#ffffff", "#4b535c"),
+    exit=Pill("#1f2328", "#ffffff"),
+    ref=Pill("#ffffff", "#1f2328"),
+    targets=_TARGETS,
 )
 
 DARK = Theme(
@@ -102,8 +123,8 @@ DARK = Theme(
     background="#0d1117",
     text="#e6edf3",
     muted="#9da7b3",
-    bands=("#161b22", "#1c2129"),
-    stage_heads=("#29313b", "#323b46"),
+    bands=("#313a46", "#343d49"),
+    stage_heads=("#222932", "#262d36"),
     card="#21262d",
     card_border="#444c56",
     hidden_card="#1a1e24",
@@ -114,10 +135,13 @@ DARK = Theme(
     edge="#9da7b3",
     loop_edge="#d2a8ff",
     star=Pill("#ffd400", "#000000"),
-    emotion=_RDYLGN,
+    emotion=_EMOTION,
     severity={**_SEVERITY, "critical": Pill("#a50f15", "#ffffff")},
     status={**_STATUS, "done": Pill("#2171b5", "#ffffff")},
     unknown_emotion=Pill("#21262d", "#9da7b3"),
+    exit=Pill("#e6edf3", "#0d1117"),
+    ref=Pill("#0d1117", "#e6edf3"),
+    targets={"on": Pill("#1f6f43", "#ffffff"), "off": Pill("#b42318", "#ffffff"), "none": Pill("#21262d", "#9da7b3")},
 )
 
 PRINT = Theme(
@@ -125,8 +149,8 @@ PRINT = Theme(
     background="#ffffff",
     text="#000000",
     muted="#404040",
-    bands=("#f0f0f0", "#ffffff"),
-    stage_heads=("#d9d9d9", "#e6e6e6"),
+    bands=("#c4c4c4", "#cfcfcf"),
+    stage_heads=("#b0b0b0", "#bababa"),
     card="#ffffff",
     card_border="#000000",
     hidden_card="#ececec",
@@ -157,6 +181,9 @@ PRINT = Theme(
         "done": Pill("#252525", "#ffffff"),
     },
     unknown_emotion=Pill("#ffffff", "#404040"),
+    exit=Pill("#000000", "#ffffff"),
+    ref=Pill("#ffffff", "#000000"),
+    targets={"on": Pill("#404040", "#ffffff"), "off": Pill("#000000", "#ffffff"), "none": Pill("#ffffff", "#404040")},
 )
 
 _BY_NAME = {theme.name: theme for theme in (LIGHT, DARK, PRINT)}

@@ -1,0 +1,126 @@
+"""The key under every page of the poster: every colour, tag, mark and line style it uses, each with its words.
+
+Items flow left to right and wrap onto as many lines as the page needs.
+Each item is measured at scale 1 and drawn by the canvas at the page's scale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import labels
+from .canvas import Canvas
+from .cards import pill_cell, pill_width, run
+from .geometry import CURVE_W, LEGEND_ROW, PILL, SMALL
+from .parts import EMOTION_WORDS, EXIT_WORD, SEVERITY_ORDER, STATUS_ORDER, STATUS_WORDS, TARGET_WORDS, emotion_number, severity_label
+from .theme import Theme
+
+VISIBILITY_NOTE = "Line of visibility: the customer does not see what is below it"
+SAMPLE_W = 40  # a line-style sample
+ITEM_GAP = 28
+CHIP_GAP = 6
+
+# How each line of the emotion curve looks: (name in the curve module, words, dash style, arrow).
+LINE_STYLES = (
+    ("step", "the flow's next step", "solid", False),
+    ("bridge", "over steps without an emotion", "dashed", False),
+    ("return", "back to an earlier step (a return)", "dotted", True),
+)
+
+
+@dataclass
+class Item:
+    kind: str  # chips, star, line, visibility, words
+    width: float
+    title: str = ""
+    chips: tuple = ()
+    style: str = ""
+    words: str = ""
+    arrow: bool = False
+
+
+def _chips(title: str, chips: list) -> Item:
+    width = labels.text_width(title, SMALL + 1, bold=True) + 8 + sum(pill_width(word, PILL) + CHIP_GAP for word, _ in chips)
+    return Item("chips", width, title=title, chips=tuple(chips))
+
+
+def _words(text: str, bold: bool = False) -> float:
+    return labels.text_width(text, SMALL + 1 if bold else SMALL, bold)
+
+
+def items(theme: Theme, visibility: bool, metrics: bool) -> list[Item]:
+    t = theme
+    out = [
+        _chips("Emotion", [(f"{emotion_number(e)} {EMOTION_WORDS[e]}", t.emotion[e]) for e in range(-2, 3)]),
+        Item("star", 22 + _words("Moment of truth", True), words="Moment of truth"),
+    ]
+    for name, words, style, arrow in LINE_STYLES:
+        out.append(Item("line", SAMPLE_W + 8 + _words(words), style=style, words=words, arrow=arrow))
+    out.append(_chips("Line ends", [(EXIT_WORD, t.exit)]))
+    out[-1].words = "the customer leaves"
+    out[-1].width += _words(out[-1].words)
+    out.append(Item("words", _words("→ row 2, → page 2: the line goes on there", True), words="→ row 2, → page 2: the line goes on there"))
+    out.append(_chips("Pain severity", [(severity_label(s), t.severity[s]) for s in SEVERITY_ORDER]))
+    out.append(_chips("Opportunity status", [(STATUS_WORDS[s], t.status[s]) for s in STATUS_ORDER]))
+    if metrics:
+        out.append(_chips("Metrics", [(TARGET_WORDS[s], t.targets[s]) for s in ("on", "off", "none")]))
+    out.append(_chips("References", [("P1", t.ref), ("O1", t.ref)]))
+    out[-1].words = "pain point, opportunity; S1: a source under Evidence"
+    out[-1].width += _words(out[-1].words)
+    if visibility:
+        out.append(Item("visibility", SAMPLE_W + 8 + _words(VISIBILITY_NOTE), words=VISIBILITY_NOTE))
+    return out
+
+
+def layout(found: list[Item], width: float) -> list[list[Item]]:
+    """The items in lines no wider than ``width``."""
+    rows: list[list[Item]] = [[]]
+    used = 0.0
+    for item in found:
+        if rows[-1] and used + item.width > width:
+            rows.append([])
+            used = 0.0
+        rows[-1].append(item)
+        used += item.width + ITEM_GAP
+    return rows
+
+
+def height(rows: list[list[Item]]) -> float:
+    return len(rows) * LEGEND_ROW
+
+
+def emit(canvas: Canvas, rows: list[list[Item]], left: float, top: float) -> None:
+    t = canvas.theme
+    s = canvas.scale
+    for r, row in enumerate(rows):
+        x = left
+        y = top + r * LEGEND_ROW + 10
+        for i, item in enumerate(row):
+            name = f"legend_{r}_{i}"
+            if item.kind == "chips":
+                title = f'<td align="left">{run(item.title, (SMALL + 1) * s, t.text, bold=True)}</td><td width="{round(8 * s)}"></td>'
+                gap = f'<td width="{max(1, round(CHIP_GAP * s))}"></td>'
+                chips = gap.join(pill_cell(word, colours, PILL, s) for word, colours in item.chips)
+                tail = f'<td width="{round(6 * s)}"></td><td align="left">{run(item.words, SMALL * s, t.text)}</td>' if item.words else ""
+                canvas.node(name, x + item.width / 2, y, label=f'<<table border="0" cellborder="0" cellspacing="0" cellpadding="0"><tr>{title}{chips}{tail}</tr></table>>')
+            elif item.kind == "star":
+                canvas.node(f"{name}_star", x + 8, y, shape="star", fixedsize="true", width=canvas.inches(21.6), height=canvas.inches(20), style="filled", fillcolor=t.star.fill, color=t.star.text, penwidth=canvas.size(1), label="")
+                canvas.label(name, x + 22, y, run(item.words, (SMALL + 1) * s, t.text, bold=True), item.width - 22, 14)
+            elif item.kind in ("line", "visibility"):
+                canvas.point(f"{name}_a", x, y)
+                canvas.point(f"{name}_b", x + SAMPLE_W, y)
+                if item.kind == "line":
+                    attrs = {"color": t.curve, "penwidth": canvas.size(CURVE_W), "style": item.style}
+                    if item.arrow:
+                        attrs.update(dir="forward", arrowhead="normal", arrowsize=_arrow(s))
+                else:
+                    attrs = {"color": t.visibility, "style": "dashed", "penwidth": canvas.size(1.5)}
+                canvas.edge(f"{name}_a", f"{name}_b", **attrs)
+                canvas.label(name, x + SAMPLE_W + 8, y, run(item.words, SMALL * s, t.text), item.width - SAMPLE_W - 8, 14)
+            else:
+                canvas.label(name, x, y, run(item.words, (SMALL + 1) * s, t.text, bold=True), item.width, 14)
+            x += item.width + ITEM_GAP
+
+
+def _arrow(scale: float) -> str:
+    return f"{0.8 * scale:.2f}"

@@ -1,0 +1,206 @@
+"""The map poster as a reader meets it: measured from the SVG that `journey render` writes.
+
+What issue 14 asked for, checked on every example and on generated maps:
+the emotion curve draws exactly the flow's edges between emotional steps;
+every word of names, descriptions, pain points and opportunities is drawn as
+text; a 16:9 page shown at 1920 × 1080 has no text under 10 px; pages are
+numbered files of the page's proportions; colours stay apart for
+colour-blind readers and in greyscale.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, FIXTURES
+from journeycli.flow import resolve
+from journeycli.render import colour, theme as themes
+from journeycli.validation import validate
+
+SVG = "{http://www.w3.org/2000/svg}"
+SMALL = FIXTURES / "render" / "small.journey.yaml"
+MAPS = sorted(EXAMPLES.glob("*.journey.yaml")) + [SMALL]
+ECOMMERCE = EXAMPLES / "ecommerce-checkout.journey.yaml"
+
+
+def resolved_of(path: Path):
+    checked = validate(path.read_bytes(), str(path))
+    assert checked.journey is not None
+    return resolve(checked.journey)
+
+
+def render(cli, path: Path, tmp_path: Path, *args: str, fmt: str = "svg") -> list[Path]:
+    """Render to a fresh folder; returns the files written, in page order."""
+    folder = tmp_path / f"{path.stem}-{'-'.join(a.replace(':', '') for a in args) or 'strip'}-{fmt}"
+    folder.mkdir()
+    result = cli("render", path, "-o", folder / f"map.{fmt}", "--engine", "graphviz-pure", *args)
+    assert result.code == 0, result.err
+    files = sorted(folder.iterdir(), key=lambda p: [int(n) for n in re.findall(r"\d+", p.stem)] or [0])
+    assert files
+    return files
+
+
+def svg_roots(files: list[Path]) -> list[ET.Element]:
+    return [ET.fromstring(f.read_bytes()) for f in files]
+
+
+def words_drawn(roots: list[ET.Element]) -> set[str]:
+    return {word for root in roots for element in root.iter(f"{SVG}text") for word in (element.text or "").split()}
+
+
+def expected_curve(resolved) -> set[tuple[str, str]]:
+    """From each step with an emotion, the steps with an emotion the flow reaches through steps without one."""
+    steps = resolved.steps
+    pairs = set()
+    for tail in resolved.order:
+        if steps[tail].emotion is None:
+            continue
+        seen: set[str] = set()
+        pending = list(resolved.successors[tail])
+        while pending:
+            step = pending.pop()
+            if step in seen:
+                continue
+            seen.add(step)
+            if steps[step].emotion is not None:
+                pairs.add((tail, step))
+            else:
+                pending.extend(resolved.successors[step])
+    return pairs
+
+
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("page", [(), ("--page", "16:9")], ids=["strip", "16:9"])
+def test_the_curve_is_the_flow_between_emotional_steps(path, page, cli, tmp_path):
+    resolved = resolved_of(path)
+    roots = svg_roots(render(cli, path, tmp_path, *page))
+    drawn = set()
+    exits = set()
+    for root in roots:
+        for group in root.iter(f"{SVG}g"):
+            ident = group.get("id") or ""
+            if group.get("class") == "edge" and ident.startswith("curve."):
+                tail, head = ident.split(".")[1:3]
+                drawn.add((tail, head))
+            if group.get("class") == "edge" and ident.startswith("exit."):
+                exits.add(ident.split(".")[1])
+    assert drawn == expected_curve(resolved)
+    leaving = {s for s in resolved.order if resolved.steps[s].emotion is not None and not resolved.successors[s]}
+    assert leaving <= exits  # every emotional exit ends its line with the exit mark
+    assert not {tail for tail, _ in drawn} & leaving  # and nothing carries on from it
+
+
+def test_the_curve_forks_at_a_branch_and_stops_at_an_exit():
+    from journeycli.render.curve import exits, segments
+
+    resolved = resolved_of(SMALL)
+    found = {(s.tail, s.head): s.kind for s in segments(resolved)}
+    assert found[("request-quote", "survey-visit")] == "step" and found[("request-quote", "give-up")] == "step"  # a fork
+    assert found[("survey-visit", "browse")] == "return"  # the loop back
+    assert not [pair for pair in found if pair[0] == "give-up"]  # an exit has no line out
+    assert "give-up" in exits(resolved)
+
+
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("page", [(), ("--page", "16:9"), ("--page", "a4", "--portrait")], ids=["strip", "16:9", "a4-portrait"])
+def test_every_word_is_drawn_as_text(path, page, cli, tmp_path):
+    resolved = resolved_of(path)
+    drawn = words_drawn(svg_roots(render(cli, path, tmp_path, *page)))
+    from journeycli.render import labels
+
+    missing = []
+    for step_id in resolved.order:
+        step = resolved.steps[step_id]
+        texts = [step.name, step.description or "", step.thoughts or ""]
+        texts += [p.description for p in step.pain_points] + [o.description for o in step.opportunities]
+        for value in texts:
+            missing += [w for w in labels.clean(value).split() if w not in drawn and f"“{w}" not in drawn and f"{w}”" not in drawn]
+    assert not missing
+
+
+def test_on_a_16_9_page_shown_at_1920_by_1080_no_text_is_under_10_px(cli, tmp_path):
+    files = render(cli, ECOMMERCE, tmp_path, "--page", "16:9")
+    assert len(files) > 1  # 22 steps do not fit one readable slide: they go on
+    for root in svg_roots(files):
+        _, _, width, height = (float(v) for v in root.get("viewBox").split())
+        assert abs(width / height - 16 / 9) < 0.01
+        factor = min(1920 / width, 1080 / height)
+        for group in root.iter(f"{SVG}g"):
+            scale = re.search(r"scale\(([\d.]+)", group.get("transform") or "")
+            assert scale is None or float(scale.group(1)) == 1.0  # sizes in the SVG are the real ones
+        sizes = [float(e.get("font-size")) for e in root.iter(f"{SVG}text")]
+        assert sizes and min(sizes) * factor >= 10, min(sizes) * factor
+    assert "(page 2 of" in " ".join(e.text or "" for e in svg_roots(files)[1].iter(f"{SVG}text"))
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    return struct.unpack(">II", data[16:24])
+
+
+def test_pages_are_numbered_files_of_the_page_size(cli, tmp_path):
+    files = render(cli, ECOMMERCE, tmp_path, "--page", "16:9", fmt="png")
+    assert [f.name for f in files] == [f"map-{n}.png" for n in range(1, len(files) + 1)]
+    assert {_png_size(f) for f in files} == {(1920, 1080)}
+    upright = render(cli, SMALL, tmp_path, "--page", "a4", "--portrait", "--dpi", "72", fmt="png")
+    assert {_png_size(f) for f in upright} == {(595, 842)}
+    for root in svg_roots(render(cli, SMALL, tmp_path, "--page", "a3")):  # the stage heads and legend on every page
+        drawn = words_drawn([root])
+        assert {"Emotion", "Pain", "severity", "Moment", "truth"} <= drawn
+
+
+def test_page_errors_are_usage_errors(cli, tmp_path):
+    bad = cli("render", SMALL, "--page", "b5", "-o", tmp_path / "m.svg")
+    assert bad.code == 2 and "unknown page `b5`" in bad.err and "16:9" in bad.err
+    many = cli("render", ECOMMERCE, "--page", "16:9", "-o", "-", "--engine", "graphviz-pure")
+    assert many.code == 2 and "pages on --page 16:9" in many.err
+    assert cli("render", SMALL, "--dpi", "0", "-o", tmp_path / "m.png").code == 2
+
+
+def test_a_png_an_engine_would_shrink_is_refused_with_the_way_out(cli, tmp_path):
+    from test_render import synthetic
+
+    path = tmp_path / "long.journey.yaml"
+    path.write_text(synthetic(100))
+    result = cli("render", path, "-o", tmp_path / "long.png", "--engine", "graphviz-pure")
+    assert result.code == 2
+    assert "more than 16,384" in result.err and "--page" in result.err and "--dpi" in result.err
+    assert not (tmp_path / "long.png").exists()
+    files = render(cli, path, tmp_path, "--page", "a3", fmt="png")
+    assert len(files) > 1 and all(max(_png_size(f)) <= 16384 for f in files)
+
+
+# -- colour ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["light", "dark", "print"])
+@pytest.mark.parametrize("vision", ["deuteranopia", "protanopia", "greyscale"])
+def test_emotion_colours_stay_apart_for_colour_blind_readers_and_in_greyscale(name, vision):
+    emotion = themes.get(name).emotion
+    for a, b in ((-1, 1), (-2, 2)):
+        assert colour.delta_e(emotion[a].fill, emotion[b].fill, vision) >= 10, (a, b)
+
+
+def test_the_simulation_is_the_published_one():
+    # Pure red seen by a deuteranope (Machado 2009, severity 1) is a dark olive; greys are unchanged.
+    assert colour.delta_e("#ff0000", "#ff0000", "deuteranopia") == 0
+    assert colour.delta_e("#808080", "#808080", "greyscale") == 0
+    assert colour.delta_e("#ff0000", "#00ff00", "normal") > 100
+    assert colour.delta_e("#ff0000", "#00ff00", "greyscale") == pytest.approx(abs(colour.lab("#ff0000")[0] - colour.lab("#00ff00")[0]))
+    assert colour.delta_e("#d7191c", "#1a9641", "deuteranopia") < colour.delta_e("#d7191c", "#1a9641", "normal") / 2
+
+
+@pytest.mark.parametrize("name", ["light", "dark", "print"])
+def test_bands_and_card_borders_show_against_the_page(name):
+    t = themes.get(name)
+    for fill in (*t.bands, t.card_border):
+        assert colour.contrast(fill, t.background) >= 1.5, fill
+    for pill in (*t.severity.values(), *t.status.values(), *t.emotion.values()):
+        shown = pill.text if pill.border else pill.fill
+        assert colour.contrast(shown, t.card) >= 1.5 or colour.contrast(pill.fill, t.card) >= 1.5, pill
