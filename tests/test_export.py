@@ -49,7 +49,7 @@ def test_mermaid_is_valid_and_reads_back(cli, path):
     out = cli("export", path, "-f", "mermaid").out
     for line in out.splitlines():
         assert MERMAID_LINE.fullmatch(line), line
-        assert "%%" not in line
+        assert "%" not in line  # Mermaid's lexer drops the rest of a line from a `%`
     journey = journey_of(path)
     draft = parse_mermaid(out)
     assert [s["name"] for s in draft.stages] == [clean(s.name, "#;:") or s.id for s in journey.stages]
@@ -68,8 +68,17 @@ def test_mermaid_mapping(cli):
     # score = emotion + 3; actors: every persona when the step names none, commas in names replaced
     assert f"    {KEYWORD_GUARD}Title page is read: 5: Shopper， returning： VIP, Clerk" in out
     assert '    =HYPERLINK("http：//evil"；"x"): 1: Shopper， returning： VIP' in out
-    assert "    Saves 50%％ now ＃ not a comment: 3: Clerk" in out  # no emotion: a neutral 3
+    assert "    Saves 50％％ now ＃ not a comment: 3: Clerk" in out  # no emotion: a neutral 3
     assert f"    {KEYWORD_GUARD}Section 2 review: 2: Shopper， returning： VIP, Clerk" in out
+
+
+def test_a_percent_sign_never_reaches_mermaid(cli, tmp_path):
+    """Mermaid's lexer drops a line from its `%`: a step called "% of orders late" would vanish without an error."""
+    path = tmp_path / "percent.journey.yaml"
+    path.write_text("format: 1\nid: p\ntitle: 100% on time\nstages:\n  - id: s\n    name: 5% stage\n    steps:\n"
+                    "      - {id: a, name: '% of orders late', emotion: -1}\n      - {id: b, name: Saves 50% now}\n")
+    out = cli("export", path, "-f", "mermaid").out
+    assert out == "journey\n  title 100％ on time\n  section 5％ stage\n    ％ of orders late: 2\n    Saves 50％ now: 3\n"
 
 
 def test_keyword_names_are_guarded_only_when_mermaid_would_misread_them():

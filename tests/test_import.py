@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import math
+
 import pytest
 import yaml
 
@@ -96,11 +99,10 @@ def test_mermaid_tasks_without_a_section_and_wide_actor_names(cli):
 @pytest.mark.parametrize(
     ("name", "line", "message"),
     [
-        ("bad-score.mmd", 5, "the score must be a number from 1 to 5; found lots"),
         ("not-a-journey.mmd", 1, "starts with the line `journey`; found `flowchart LR`"),
         ("semicolon.mmd", 3, "Mermaid does not allow `;`"),
         ("no-score.mmd", 3, "expected a task `name: score: actors`"),
-        ("empty-diagram.mmd", 1, "the diagram has no sections and no tasks"),
+        ("empty-diagram.mmd", 1, "the diagram has no title, no sections and no tasks"),
         ("colon-section.mmd", 2, "a section name cannot contain `:`"),
         ("bad-emotion.csv", 3, "emotion must be a whole number from -2 to 2; found `3`"),
         ("bad-metric.csv", 2, "found `conversion=high`"),
@@ -196,7 +198,7 @@ def test_mermaid_round_trip_keeps_stages_steps_and_emotions(cli, workdir, path):
     back = [(stage.name, [(step.name, step.emotion) for step in stage.steps]) for stage in journey.stages]
 
     def readable(name):  # Mermaid cannot hold these; the export swaps in look-alikes
-        return " ".join(name.split()).replace(":", "：").replace("#", "＃").replace(";", "；").replace("%%", "%％")
+        return " ".join(name.split()).replace(":", "：").replace("#", "＃").replace(";", "；").replace("%", "％")
 
     expected = [(readable(s.name), [(readable(t.name), t.emotion) for t in s.steps]) for s in original.stages]
     assert [(name, [n for n, _ in steps]) for name, steps in back] == [(name, [n for n, _ in steps]) for name, steps in expected]
@@ -246,3 +248,64 @@ def test_stdin_needs_from(cli):
 def test_missing_input_is_a_usage_error(cli, workdir):
     result = cli("import", "nope.csv")
     assert result.code == 2 and result.err == "journey: error: no such file: nope.csv\n"
+
+
+# -- Mermaid's own diagrams ------------------------------------------------------------------------------
+
+UPSTREAM = IMPORT / "mermaid-upstream"
+
+
+@pytest.mark.parametrize("path", sorted(UPSTREAM.glob("*.mmd")), ids=lambda p: p.stem)
+def test_every_journey_diagram_of_mermaids_docs_and_tests_imports_and_validates(cli, workdir, path):
+    """Compared with what Mermaid's own parser (journey.jison) makes of the diagram: see the fixtures' README."""
+    expected = json.loads(path.with_name(path.stem + ".expected.json").read_text(encoding="utf-8"))
+    journey = imported(cli, path)  # validates, or fails the test
+    if expected["title"]:
+        assert journey.title == expected["title"]
+    before_any_section = any(t["section"] == "" for t in expected["tasks"])
+    stages = ["Steps"] * before_any_section + expected["sections"]
+    assert [stage.name for stage in journey.stages] == (stages or ["Steps"])  # a title alone gets one empty stage
+
+    def emotion(score):
+        return None if score is None else max(-2, min(2, math.floor(score + 0.5) - 3))
+
+    names = {p.id: p.name for p in journey.personas or []}
+    actors = list(dict.fromkeys(a for t in expected["tasks"] for a in t["people"] if a))
+    assert list(names.values()) == actors
+    placed = list(journey.steps())
+    steps = [step for _, step in placed]
+    assert [(stage.name, s.name, s.emotion) for stage, s in placed] == [
+        (t["section"] or "Steps", t["task"], emotion(t["score"])) for t in expected["tasks"]
+    ]
+    for step, task in zip(steps, expected["tasks"]):
+        people = {a for a in task["people"] if a}
+        shown = set(actors) if step.personas is None else {names[p] for p in step.personas}
+        assert shown == people or (step.personas is None and not people), (step.name, task)
+
+
+def test_mermaids_documentation_page_and_a_four_backtick_fence(cli, workdir):
+    page = imported(cli, UPSTREAM / "userJourney.md")  # its first ```mermaid-example block
+    assert page.title == "My working day"
+    assert outline(page) == [
+        ("Go to work", [("Make tea", 2), ("Go upstairs", 0), ("Do work", -2)]),
+        ("Go home", [("Go downstairs", 2), ("Sit down", 2)]),
+    ]
+    fenced = imported(cli, IMPORT / "four-backticks.md")
+    assert fenced.title == "From the indented front matter"
+    assert fenced.description == "The description, over two lines"
+    assert outline(fenced) == [("Visit", [("Books online", 1), ("Waits longer than said", -2)])]
+
+
+def test_a_score_mermaid_draws_but_cannot_mean_gives_a_step_without_emotion_and_a_warning(cli, workdir):
+    result = cli("import", IMPORT / "bad-score.mmd", "-o", "-")
+    assert result.code == 0
+    assert result.err == (
+        f"journey: warning: {IMPORT / 'bad-score.mmd'}:5: the score must be a number from 1 to 5; found lots, so the step `Waits` has no emotion\n"
+    )
+    journey = imported(cli, IMPORT / "bad-score.mmd")
+    assert outline(journey) == [("Start", [("Opens the app", 1), ("Waits", None)])]
+
+
+def test_a_title_after_an_accdescr_block_on_its_closing_line(cli, workdir):
+    journey = imported(cli, "-", "--from", "mermaid", stdin=b"journey\naccDescr {\n  About\n  it\n}title Kept\nsection S\n  T: 5: Me\n")
+    assert journey.title == "Kept" and journey.description == "About it"

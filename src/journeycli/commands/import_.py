@@ -84,6 +84,8 @@ def run(options: ImportOptions) -> int:
     except Malformed as error:
         sys.stderr.write(f"journey: error: {printable(shown)}:{error.line}: {printable(error.message)}\n")
         return 1
+    for line, note in draft.notes:
+        sys.stderr.write(f"journey: warning: {shown}:{line}: {note}\n")
     title = draft.title or _title_from(path)
     journey_id = journey_id or slugify(title) or slugify(_title_from(path)) or "imported-journey"
     text = draft.to_yaml(journey_id, title, shown)

@@ -11,7 +11,8 @@ Mermaid's journey grammar cannot escape anything, so text is made safe instead:
 - characters that end a token become their full-width look-alikes: ``#`` and
   ``;`` everywhere, ``:`` in section, task and actor names, ``,`` in actor names
   (``#``→``＃``, ``;``→``；``, ``:``→``：``, ``,``→``，``);
-- ``%%`` (a Mermaid comment) becomes ``%％``;
+- ``%`` becomes ``％``: Mermaid's lexer takes a ``%`` for the start of a
+  comment and drops the rest of the line, task and all;
 - a task name that Mermaid would read as a keyword (``Title page…``,
   ``Section 2…``, ``Journey…``, ``accDescr…``) gets an invisible zero-width
   space in front, which ``journey import`` removes again;
@@ -42,7 +43,7 @@ def score(emotion: int | None) -> int:
 def clean(text: str, forbidden: str) -> str:
     """``text`` on one line, with ``forbidden`` characters replaced by look-alikes."""
     spaced = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
-    flat = " ".join(spaced.split()).replace("%%", "%％")
+    flat = " ".join(spaced.split()).replace("%", "％")
     return "".join(_LOOKALIKE[ch] if ch in forbidden else ch for ch in flat)
 
 

@@ -66,6 +66,7 @@ class Draft:
         self.title: str | None = None
         self.description: str | None = None
         self.stages: list[dict[str, Any]] = []
+        self.notes: list[tuple[int, str]] = []  # (line, message): what the import kept differently, for a warning
         self.personas = Declared("persona")
         self.channels = Declared("channel")
         self._stage_ids = UniqueIds("stage")

@@ -6,12 +6,19 @@ its actors become declared personas. A step whose actors are all the
 diagram's actors gets no `personas` (which means every persona). Tasks before
 the first section go into a stage called "Steps". ``accDescr`` becomes the
 description. The file may be the diagram itself or Markdown holding it in a
-```` ```mermaid ```` block; a ``---`` front-matter block is skipped (its
-``title:`` is used when the diagram has none).
+```` ```mermaid ```` or ```` ```mermaid-example ```` block (fenced with three
+or more backticks or tildes); a ``---`` front-matter block is read as YAML for
+its ``title`` (used when the diagram has none) and otherwise skipped, as are
+``%%{…}%%`` directives. A diagram with a title and nothing else gets one empty
+stage, so that it validates.
 
-The grammar followed is Mermaid's own: ``#`` and ``%%`` start comments, ``;``
-is not allowed, keywords are case-insensitive. What Mermaid would reject is
-rejected here with the line to fix.
+The grammar followed is Mermaid's own (its ``journey.jison``): the diagram is
+dedented first, ``#`` and ``%%`` start comments, ``;`` is not allowed,
+keywords are case-insensitive, an ``accDescr { … }`` block may be followed by
+another statement on its closing line, and a task's data after a second ``:``
+is ignored. What Mermaid would reject is rejected here with the line to fix.
+Every journey diagram of Mermaid's own docs and tests imports (see
+tests/fixtures/import/mermaid-upstream/).
 """
 
 from __future__ import annotations
@@ -19,11 +26,13 @@ from __future__ import annotations
 import math
 import re
 
+import yaml
+
 from ..export.mermaid import KEYWORD_GUARD
 from . import Malformed
 from .draft import Draft
 
-_FENCE = re.compile(r"^\s*(```|~~~)\s*mermaid\s*$", re.IGNORECASE)
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*mermaid(-example)?\s*$", re.IGNORECASE)
 _TITLE = re.compile(r"(?i)title\s+(.*)")
 _ACC_TITLE = re.compile(r"(?i)acctitle\s*:")
 _ACC_DESCR = re.compile(r"(?i)accdescr\s*:(.*)")
@@ -35,24 +44,37 @@ Line = tuple[int, str]
 
 
 def _diagram(text: str) -> list[Line]:
-    """The numbered lines of the diagram: the whole file, or the first ```mermaid block that holds a journey."""
+    """The numbered, dedented lines of the diagram: the whole file, or the first Mermaid block that holds a journey."""
     lines = list(enumerate(text.splitlines(), 1))
     start = 0
     while start < len(lines):
         opening = next((i for i in range(start, len(lines)) if _FENCE.match(lines[i][1])), None)
         if opening is None:
             break
-        fence = lines[opening][1].strip()[:3]
-        closing = next((i for i in range(opening + 1, len(lines)) if lines[i][1].strip() == fence), len(lines))
+        fence = _FENCE.match(lines[opening][1])[1]
+        closing = next((i for i in range(opening + 1, len(lines)) if _closes(lines[i][1], fence)), len(lines))
         block = lines[opening + 1 : closing]
         if any(line.strip().lower() == "journey" for _, line in block):
-            return block
+            return _dedent(block)
         start = closing + 1
-    return lines
+    return _dedent(lines)
+
+
+def _closes(line: str, fence: str) -> bool:
+    """A closing fence: the opening's character, at least as many times, and nothing else (CommonMark)."""
+    stripped = line.strip()
+    return len(stripped) >= len(fence) and stripped == fence[0] * len(stripped)
+
+
+def _dedent(lines: list[Line]) -> list[Line]:
+    """Lines without the indentation they all share, as Mermaid dedents a diagram before reading it."""
+    indents = [len(line) - len(line.lstrip()) for _, line in lines if line.strip()]
+    cut = min(indents, default=0)
+    return [(number, line[cut:]) for number, line in lines]
 
 
 def _front_matter(lines: list[Line]) -> tuple[list[Line], str | None]:
-    """Lines after a leading ``---`` block, and the block's ``title:`` if it has one."""
+    """Lines after a leading ``---`` block, and the block's ``title`` if it has one (the block is YAML)."""
     meaningful = [i for i, (_, line) in enumerate(lines) if line.strip()]
     if not meaningful or lines[meaningful[0]][1].strip() != "---":
         return lines, None
@@ -60,14 +82,20 @@ def _front_matter(lines: list[Line]) -> tuple[list[Line], str | None]:
     end = next((i for i in range(first + 1, len(lines)) if lines[i][1].strip() == "---"), None)
     if end is None:
         raise Malformed(lines[first][0], "the front matter that starts here has no closing `---`")
-    title = next((line.split(":", 1)[1].strip().strip("'\"") for _, line in lines[first + 1 : end] if line.startswith("title:")), None)
-    return lines[end + 1 :], title or None
+    try:
+        data = yaml.safe_load("\n".join(line for _, line in lines[first + 1 : end]))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = lines[first + 1 + mark.line][0] if mark is not None and first + 1 + mark.line < end else lines[first][0]
+        raise Malformed(line, f"the front matter is not valid YAML: {getattr(error, 'problem', None) or error}") from None
+    title = data.get("title") if isinstance(data, dict) else None
+    return lines[end + 1 :], str(title).strip() or None if title is not None else None
 
 
-def _emotion(score_text: str, number: int) -> int:
+def _emotion(score_text: str) -> int | None:
+    """Mermaid's 1–5 score as -2 … +2 (rounded, clamped); None when it is not a number, which Mermaid still draws."""
     if not _SCORE.fullmatch(score_text):
-        shown = score_text or "nothing"
-        raise Malformed(number, f"the score must be a number from 1 to 5; found {shown}")
+        return None
     return max(-2, min(2, math.floor(float(score_text) + 0.5) - 3))
 
 
@@ -99,11 +127,12 @@ class _Reader:
             raise Malformed(number, f"expected a task `name: score: actors`, a `section` or a `title`; found `{_short(line)}`")
         if not name:
             raise Malformed(number, "this task has no name before the `:`")
-        pieces = data.split(":")
-        if len(pieces) > 2:
-            raise Malformed(number, "a task has at most two `:` (`name: score: actor, actor`); a name cannot contain `:`")
-        emotion = _emotion(pieces[0].strip(), number)
-        names = [actor.strip() for actor in pieces[1].split(",")] if len(pieces) == 2 else []
+        pieces = data.split(":")  # Mermaid reads the score and the actors, and ignores anything after a third `:`
+        emotion = _emotion(pieces[0].strip())
+        if emotion is None:
+            shown = pieces[0].strip() or "nothing"
+            self.draft.notes.append((number, f"the score must be a number from 1 to 5; found {shown}, so the step `{name}` has no emotion"))
+        names = [actor.strip() for actor in pieces[1].split(",")] if len(pieces) >= 2 else []
         if self.stage is None:
             self.stage = self.draft.add_stage("Steps")
         personas = list(dict.fromkeys(self.draft.personas.id_for(n) for n in names if n))
@@ -127,19 +156,28 @@ def parse(text: str) -> Draft:
     reader = _Reader()
     header: int | None = None
     description_from: int | None = None  # the line where an `accDescr {` block opened
+    directive_from: int | None = None  # the line where a `%%{` directive spanning lines opened
     description: list[str] = []
-    for number, raw in lines:
+    pending = list(reversed(lines))  # a statement after an `accDescr { … }` block's `}` comes back here
+    while pending:
+        number, raw = pending.pop()
+        if directive_from is not None:
+            if "}%%" in raw:
+                directive_from = None
+            continue
         if description_from is not None:
-            body, closed, _ = raw.partition("}")
+            body, closed, rest = raw.partition("}")
             description.append(body.strip())
             if closed:
                 reader.draft.description = " ".join(part for part in description if part) or None
                 description_from = None
+                pending.append((number, rest))
             continue
         line = raw.strip()
-        if line.startswith("%%"):
+        if line.startswith("%%{"):
+            directive_from = None if "}%%" in line else number
             continue
-        line = line.split("#", 1)[0].strip()
+        line = line.split("%%", 1)[0].split("#", 1)[0].strip()
         if not line:
             continue
         if ";" in line:
@@ -149,9 +187,10 @@ def parse(text: str) -> Draft:
                 raise Malformed(number, f"a Mermaid journey diagram starts with the line `journey`; found `{_short(line)}`")
             header = number
         elif match := _ACC_DESCR_BLOCK.fullmatch(line):
-            head, closed, _ = match[1].partition("}")
+            head, closed, rest = match[1].partition("}")
             if closed:
                 reader.draft.description = head.strip() or None
+                pending.append((number, rest))
             else:
                 description_from, description = number, [head.strip()]
         else:
@@ -160,7 +199,9 @@ def parse(text: str) -> Draft:
         raise Malformed(description_from, "the `accDescr {` block that starts here is not closed with `}`")
     if header is None:
         raise Malformed(1, "no `journey` line: this is not a Mermaid journey diagram")
-    if not reader.draft.stages:
-        raise Malformed(header, "the diagram has no sections and no tasks")
     reader.draft.title = reader.draft.title or front_title
+    if not reader.draft.stages:
+        if reader.draft.title is None:
+            raise Malformed(header, "the diagram has no title, no sections and no tasks")
+        reader.draft.add_stage("Steps")  # Mermaid draws a title alone; a journey needs a stage
     return reader.finish()
