@@ -380,7 +380,7 @@ def test_a_directory_for_many_inputs(cli, tmp_path):
     out = tmp_path / "maps"
     result = cli("render", EXAMPLES, "-o", f"{out}/", "--engine", "graphviz-pure")
     assert result.code == 0, result.err
-    expected = {p.name.replace(".journey.yaml", ".svg") for p in EXAMPLES.glob("*.journey.yaml")}
+    expected = {p.name.replace(".journey.yaml", ".svg") for p in EXAMPLES.rglob("*.journey.yaml")}  # examples/portfolio/ too
     assert {p.name for p in out.iterdir()} == expected  # and no temporary files left behind
     many_to_file = cli("render", EXAMPLES, "-o", tmp_path / "one.svg")
     assert many_to_file.code == 2 and "use a directory" in many_to_file.err

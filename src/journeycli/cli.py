@@ -138,16 +138,20 @@ def lint(
 
 
 @app.command()
-def schema() -> None:
+def schema(
+    library: Annotated[bool, typer.Option("--library", help="The schema of library files (*.library.yaml) instead.")] = False,
+) -> None:
     """Print the JSON Schema of the journey format (the same as schemas/journey.schema.json).
 
-    Example:
+    Examples:
 
       journey schema > journey.schema.json
+
+      journey schema --library > library.schema.json
     """
     from .commands.schema import run
 
-    raise typer.Exit(run())
+    raise typer.Exit(run(library))
 
 
 @app.command()

@@ -13,6 +13,8 @@ and the key (exit 2), never a silent default.
     globs = ["*.journey.yaml", "maps/*.yaml"]
     engine = "graphviz"            # render with the system dot (default: the bundled graphviz-pure)
     max_file_size = "10MB"         # larger inputs are refused; $JOURNEY_MAX_FILE_SIZE wins
+    libraries = ["shared/*.library.yaml"]   # used by every journey (relative to this file)
+    required_phases = ["onboarding", "support"]  # L014: phases some journey must cover
 
     [tool.journey.severity]
     L006 = "warning"
@@ -62,6 +64,8 @@ class Settings:
     persona: str | None = None
     today: date | None = None
     source: str | None = None  # the config file these came from
+    libraries: tuple[str, ...] = ()  # absolute paths or globs of the default libraries
+    required_phases: tuple[str, ...] = ()
 
     def runs(self, code: str) -> bool:
         """Whether the rule ``code`` is selected and not ignored (the most specific entry wins)."""
@@ -145,6 +149,34 @@ def _share(value: Any, where: str) -> float:
     return float(value)
 
 
+def _libraries(patterns: tuple[str, ...], path: str, where: str) -> tuple[str, ...]:
+    """Default libraries, relative to the configuration file; each must name at least one library file."""
+    import glob
+
+    from .portfolio.library import is_library_name
+
+    base = os.path.dirname(os.path.abspath(path))
+    found = []
+    for pattern in patterns:
+        absolute = os.path.normpath(os.path.join(base, pattern))
+        if not any(is_library_name(m) and os.path.isfile(m) for m in glob.glob(absolute, recursive=True)):
+            raise UsageError(f"{where}: `{pattern}` names no library file (*.library.yaml) relative to {os.path.dirname(path) or '.'}")
+        found.append(absolute)
+    return tuple(found)
+
+
+def _phases(names: tuple[str, ...], where: str) -> tuple[str, ...]:
+    from typing import get_args
+
+    from .model import Phase
+
+    known = get_args(Phase)
+    bad = [n for n in names if n not in known]
+    if bad:
+        raise UsageError(f"{where}: unknown phase{'s' if len(bad) > 1 else ''} {', '.join(bad)} (known: {', '.join(known)})")
+    return names
+
+
 def parse(table: dict[str, Any], path: str) -> Settings:
     """Settings from a `[tool.journey]` table; every key is checked."""
     prefix = f"{path}: [tool.journey]" if path.endswith("pyproject.toml") else f"{path}:"
@@ -165,6 +197,10 @@ def parse(table: dict[str, Any], path: str) -> Settings:
             settings[key] = _strings(value, where) or DEFAULT_GLOBS
         elif key == "max_file_size":
             settings[key] = parse_size(value, where)
+        elif key == "libraries":
+            settings[key] = _libraries(_strings(value, where), path, where)
+        elif key == "required_phases":
+            settings[key] = _phases(_strings(value, where), where)
         elif key == "severity":
             if not isinstance(value, dict):
                 raise UsageError(f"{where} must be a table of CODE = \"level\"")
@@ -182,7 +218,7 @@ def parse(table: dict[str, Any], path: str) -> Settings:
                     raise UsageError(f"{where}: unknown threshold `{name}` (known: {', '.join(known)})")
                 settings[name] = _share(number, f"{where}.{name}") if name == "large_drop" else _positive(number, f"{where}.{name}")
         else:
-            raise UsageError(f"{where}: unknown key (known: select, ignore, fail_on, globs, engine, max_file_size, severity, thresholds)")
+            raise UsageError(f"{where}: unknown key (known: select, ignore, fail_on, globs, engine, max_file_size, libraries, required_phases, severity, thresholds)")
     return Settings(**settings)
 
 

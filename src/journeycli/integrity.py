@@ -41,7 +41,7 @@ class _Checker:
         self.pains = [pain for path, step in self.steps for pain in _entries(step, "pain_points", path)]
         self.opportunities = [opp for path, step in self.steps for opp in _entries(step, "opportunities", path)]
 
-    def unique(self, ids: list[tuple[Path, str]], what: str, scope: str) -> set[str]:
+    def unique(self, ids: list[tuple[Path, str]], what: str, scope: str) -> dict[str, Path]:
         first: dict[str, Path] = {}
         for path, value in ids:
             if value in first:
@@ -56,7 +56,7 @@ class _Checker:
                 )
             else:
                 first[value] = path
-        return set(first)
+        return first
 
     def references(self, owner: Path, item: dict, key: str, known: set[str], what: str) -> None:
         value = item.get(key)
@@ -76,36 +76,94 @@ class _Checker:
                     hint = f"no {what} is defined in this journey"
                 self.found.append(E005.at(self.file, self.smap.value(path), f"`{ref}` is not a defined {what} id", hint))
 
-    def run(self) -> list[Diagnostic]:
-        declared = {
-            key: self.unique(_ids(list(_entries(self.raw, key, ()))), what, "in the list")
-            for key, what in (("personas", "persona"), ("channels", "channel"), ("sources", "source"))
-        }
+    def declarations(self) -> dict[str, dict[str, Path]]:
+        """Persona, channel, source and team ids declared in this file, each list checked for duplicates."""
+        return {key: self.unique(_ids(list(_entries(self.raw, key, ()))), what, "in the list") for key, what in DECLARED}
+
+    def against(self, declared: dict[str, dict[str, Path]], libraries: Any) -> None:
+        """An id declared both here and in a library is an error at both places."""
+        for key, what in DECLARED:
+            theirs = libraries.entries(key)
+            for value, path in declared[key].items():
+                entry = theirs.get(value)
+                if entry is None:
+                    continue
+                line = self.smap.value(path)[0]
+                self.found.append(
+                    E004.at(
+                        self.file,
+                        self.smap.value(path),
+                        f"the {what} id `{value}` is also declared in the library {entry.file} (line {entry.position[0]})",
+                        "declare it once: remove it here to use the library's, or rename it",
+                    )
+                )
+                self.found.append(
+                    E004.at(
+                        entry.file,
+                        entry.position,
+                        f"the {what} id `{value}` is also declared in the journey {self.file} (line {line}) that uses this library",
+                        "declare it once: in the library or in the journey",
+                    )
+                )
+
+    def run(self, libraries: Any = None) -> list[Diagnostic]:
+        declared = self.declarations()
+        if libraries is not None:
+            self.against(declared, libraries)
+        known = {key: set(ids) | (set(libraries.entries(key)) if libraries is not None else set()) for key, ids in declared.items()}
+        checked = {key: isinstance(self.raw.get(key), list) or (libraries is not None and libraries.declares(key)) for key, _ in DECLARED}
+        if libraries is not None and not libraries.complete:  # a library that cannot be read: no follow-on errors
+            checked = dict.fromkeys(checked, False)
+            known["sources"] = None
         self.unique(_ids(self.stages), "stage", "across the journey")
-        step_ids = self.unique(_ids(self.steps), "step", "across the journey")
-        pain_ids = self.unique(_ids(self.pains), "pain point", "across the journey")
+        step_ids = set(self.unique(_ids(self.steps), "step", "across the journey"))
+        pain_ids = set(self.unique(_ids(self.pains), "pain point", "across the journey"))
         self.unique(_ids(self.opportunities), "opportunity", "across the journey")
-        step_references = [("sources", declared["sources"], "source"), ("next", step_ids, "step")]
-        if isinstance(self.raw.get("channels"), list):
-            step_references.append(("channel", declared["channels"], "channel"))
-        if isinstance(self.raw.get("personas"), list):
-            step_references.append(("personas", declared["personas"], "persona"))
+        step_references = [("next", step_ids, "step")]
+        if known["sources"] is not None:
+            step_references.append(("sources", known["sources"], "source"))
+        if checked["channels"]:
+            step_references.append(("channel", known["channels"], "channel"))
+        if checked["personas"]:
+            step_references.append(("personas", known["personas"], "persona"))
+        owners = known["teams"] if checked["teams"] else None
+        if owners is not None:
+            step_references.append(("owner", owners, "team"))
+            if "owner" in self.raw:
+                self.references((), self.raw, "owner", owners, "team")
         for path, step in self.steps:
             metrics = step.get("metrics")
             if isinstance(metrics, list) and len(metrics) > 1:
                 self.unique(_ids(list(_entries(step, "metrics", path))), "metric", "within a step")
-            for key, known, what in step_references:
+            for key, known_ids, what in step_references:
                 if key in step:
-                    self.references(path, step, key, known, what)
+                    self.references(path, step, key, known_ids, what)
         for path, pain in self.pains:
-            if "sources" in pain:
-                self.references(path, pain, "sources", declared["sources"], "source")
+            if "sources" in pain and known["sources"] is not None:
+                self.references(path, pain, "sources", known["sources"], "source")
+            if owners is not None and "owner" in pain:
+                self.references(path, pain, "owner", owners, "team")
         for path, opportunity in self.opportunities:
             if "addresses" in opportunity:
                 self.references(path, opportunity, "addresses", pain_ids, "pain point")
+            if owners is not None and "owner" in opportunity:
+                self.references(path, opportunity, "owner", owners, "team")
         return self.found
 
 
-def check(raw: dict, file: str, smap: SourceMap) -> list[Diagnostic]:
-    """Every duplicate id and every reference to an undefined id in one journey's data."""
-    return _Checker(raw, file, smap).run()
+DECLARED = (("personas", "persona"), ("channels", "channel"), ("sources", "source"), ("teams", "team"))
+"""The lists a journey or a library declares and steps refer to, with a reader's word for one entry."""
+
+
+def check(raw: dict, file: str, smap: SourceMap, libraries: Any = None) -> list[Diagnostic]:
+    """Every duplicate id and every reference to an undefined id in one journey's data.
+
+    ``libraries`` (a ``portfolio.uses.Resolved``) adds the declarations of the libraries the journey uses.
+    """
+    return _Checker(raw, file, smap).run(libraries)
+
+
+def declarations(raw: dict, file: str, smap: SourceMap) -> tuple[dict[str, dict[str, Path]], list[Diagnostic]]:
+    """The ids a library declares (id → data path, per list) and its duplicate ids."""
+    checker = _Checker(raw, file, smap)
+    return checker.declarations(), checker.found

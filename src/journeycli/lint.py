@@ -30,7 +30,7 @@ from .rules import LINT_FAMILIES, by_code, lint_rules
 from .rules.base import Finding, LintRule
 from .rules.l010_bad_suppression import RULE as L010
 from .sourcemap import SourceMap
-from .validation import validate
+from .validation import Checked, validate
 
 SUPPRESS_KEY = "x-journey-ignore"
 
@@ -47,6 +47,7 @@ class Context:
     stage_path: dict[str, tuple] = field(default_factory=dict)
     step_path: dict[str, tuple] = field(default_factory=dict)
     pain_path: dict[str, tuple] = field(default_factory=dict)
+    library_ids: dict[str, frozenset[str]] = field(default_factory=dict)  # per list: the ids that come from libraries
 
 
 @dataclass
@@ -57,8 +58,10 @@ class _Suppression:
     used: bool = False
 
 
-def _context(file: str, journey: Journey, settings: Settings) -> Context:
+def _context(file: str, journey: Journey, settings: Settings, libraries: Any) -> Context:
     context = Context(file, journey, resolve(journey, settings.persona), settings, settings.today or date.today())
+    if libraries is not None:
+        context.library_ids = {kind: frozenset(libraries.entries(kind)) for kind in ("personas", "channels", "sources", "teams")}
     for i, stage in enumerate(journey.stages):
         context.stage_path[stage.id] = ("stages", i)
         for j, step in enumerate(stage.steps):
@@ -113,15 +116,15 @@ def _place(rule: LintRule, finding: Finding, context: Context, smap: SourceMap) 
     return rule.at(context.file, pos, finding.message, finding.hint, severity)
 
 
-def lint_journey(journey: Journey, smap: SourceMap, file: str, settings: Settings) -> list[Diagnostic]:
-    """The quality and pain-point findings of a validated journey."""
+def lint_journey(journey: Journey, smap: SourceMap, file: str, settings: Settings, libraries: Any = None) -> list[Diagnostic]:
+    """The quality and pain-point findings of a validated journey (``libraries``: those it uses, if followed)."""
     out: list[Diagnostic] = []
     if settings.persona is not None and journey.personas is not None and settings.persona not in {p.id for p in journey.personas}:
         raise UsageError(f"{file}: the persona `{settings.persona}` is not defined in this journey")
     # Suppressions apply even when L010 itself is not run; only its findings are dropped then.
     bad_suppressions: list[Diagnostic] = []
     suppressions = _suppressions(journey, file, smap, bad_suppressions)
-    context = _context(file, journey, settings)
+    context = _context(file, journey, settings, libraries)
     for rule in lint_rules():
         if rule.check is None or not settings.runs(rule.code):
             continue
@@ -138,9 +141,13 @@ def lint_journey(journey: Journey, smap: SourceMap, file: str, settings: Setting
     return out
 
 
-def lint_file(data: bytes, file: str, settings: Settings) -> list[Diagnostic]:
-    """Validate one file and, when it is valid, lint it (the runner's check for `journey lint`)."""
-    checked = validate(data, file)
+def lint_checked(checked: Checked, settings: Settings) -> list[Diagnostic]:
+    """A validated file's findings and, when it is valid, its lint findings."""
     if checked.journey is None:
         return checked.diagnostics
-    return checked.diagnostics + lint_journey(checked.journey, checked.sourcemap, file, settings)
+    return checked.diagnostics + lint_journey(checked.journey, checked.sourcemap, checked.file, settings, checked.libraries)
+
+
+def lint_file(data: bytes, file: str, settings: Settings) -> list[Diagnostic]:
+    """Validate one file (its libraries not followed) and, when it is valid, lint it."""
+    return lint_checked(validate(data, file), settings)

@@ -28,6 +28,9 @@ SourceKind = Literal["survey", "interview", "analytics", "support_tickets", "usa
 OpportunityKind = Literal["fix", "improvement", "upsell", "cross_sell", "operational"]
 OpportunityStatus = Literal["idea", "planned", "in_progress", "done"]
 Direction = Literal["higher", "lower"]
+Phase = Literal["awareness", "consideration", "purchase", "onboarding", "usage", "support", "retention", "advocacy"]
+"""The customer-lifecycle vocabulary a stage may name, so a portfolio can tell which phases its maps cover."""
+JourneyState = Literal["current", "future"]
 
 
 def _iso_date(value: Any) -> Any:
@@ -107,6 +110,22 @@ class Source(_Model):
     title: str = Field(description="What the source is, with its size if it has one.", examples=["Q2 checkout survey (n=412)"])
     date: IsoDate | None = Field(None, description="When the research was done (YYYY-MM-DD).", examples=["2026-06-30"])
     url: str | None = Field(None, description="Where to read it.", examples=["https://example.com/survey-q2"])
+
+
+class Team(_Model):
+    """A team that owns journeys, steps, pain points or opportunities; once declared, `owner` fields must name one."""
+
+    id: Id = Field(description="Unique among teams; `owner` fields name it.", examples=["checkout-team"])
+    name: str = Field(description="Display name of the team.", examples=["Checkout squad"])
+    description: str | None = Field(None, description="What the team looks after.", examples=["Cart, payment and delivery options."])
+
+
+class PartOf(_Model):
+    """The journey (and optionally its stage or step) that this journey details."""
+
+    journey: Id = Field(description="Id of the journey this one details.", examples=["onboarding"])
+    stage: Id | None = Field(None, description="Id of the stage of that journey this one details.", examples=["verify"])
+    step: Id | None = Field(None, description="Id of the step of that journey this one details.", examples=["verify-identity"])
 
 
 class Metric(_Model):
@@ -205,6 +224,7 @@ class Stage(_Model):
     name: str = Field(description="Display name of the stage.", examples=["Consideration"])
     description: str | None = Field(None, description="What this stage covers.", examples=["Compares offers."])
     goal: str | None = Field(None, description="The customer's goal in this stage.", examples=["Find the best price"])
+    phase: Phase | None = Field(None, description="The customer-lifecycle phase this stage belongs to, for portfolio coverage.", examples=["consideration"])
     steps: list[Step] = Field(
         default_factory=list, description="The steps of this stage, in order.", examples=[[{"id": "compare-prices", "name": "Compares prices", "emotion": 0}]]
     )
@@ -229,6 +249,19 @@ class Journey(_Model):
     )
     reach_source: str | None = Field(None, description="Id of the source of the steps' reach, for steps that do not name their own.", examples=["funnel-q3"])
     reach_as_of: IsoDate | None = Field(None, description="When the steps' reach was measured, for steps that do not say (YYYY-MM-DD).", examples=["2026-09-30"])
+    uses: list[str] = Field(
+        default_factory=list,
+        description="Library files (paths or globs, relative to this file) whose personas, channels, sources and teams this journey refers to.",
+        examples=[["../shared/customers.library.yaml"]],
+    )
+    state: JourneyState = Field("current", description="Whether the map shows the journey as it is today or as it should become.", examples=["future"])
+    future_of: Id | None = Field(None, description="For a future-state map: the id of the current-state journey it redesigns.", examples=["online-checkout"])
+    part_of: PartOf | None = Field(
+        None, description="The journey (stage or step) this journey details.", examples=[{"journey": "onboarding", "step": "verify-identity"}]
+    )
+    teams: list[Team] | None = Field(
+        None, description="Teams that own parts of the journey. When declared here or in a library, `owner` fields must name one.", examples=[[{"id": "checkout-team", "name": "Checkout squad"}]]
+    )
     personas: list[Persona] | None = Field(
         None,
         description="The customers this journey follows. When absent, step `personas` are free text.",

@@ -12,7 +12,7 @@ import dataclasses
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic
 from .inputs import Input, InputError
@@ -21,20 +21,35 @@ from .rules.validation import E001
 if TYPE_CHECKING:
     from .model import Journey
 
-FileCheck = Callable[[bytes, str], list[Diagnostic]]
+@dataclasses.dataclass
+class Outcome:
+    """What checking one file gives: its findings and, for checks across files, the file's digest."""
+
+    diagnostics: list[Diagnostic]
+    digest: Any = None
+
+
+FileCheck = Callable[[bytes, str], "list[Diagnostic] | Outcome"]
 
 PARALLEL_FROM = 24
 """Below this many files a process pool costs more than it saves."""
 
 
-def with_excerpts(data: bytes, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """``diagnostics`` sorted, each with its source line for the text reporter's caret."""
+def with_excerpts(data: bytes, diagnostics: list[Diagnostic], file: str | None = None) -> list[Diagnostic]:
+    """``diagnostics`` sorted, each with its source line for the text reporter's caret.
+
+    With ``file``, only the findings in that file take their line from ``data`` (a journey's findings
+    may include those of the libraries it uses, which carry their own).
+    """
     if not diagnostics:
         return diagnostics
     # Only a line feed ends a line, as in the loader's positions (splitlines would also split at U+2028…).
     lines = [line.removesuffix("\r") for line in data.decode("utf-8", "replace").split("\n")]
     return sorted(
-        (dataclasses.replace(d, excerpt=lines[d.line - 1] if 0 < d.line <= len(lines) else None) for d in diagnostics),
+        (
+            dataclasses.replace(d, excerpt=lines[d.line - 1] if 0 < d.line <= len(lines) else None) if file is None or d.file == file else d
+            for d in diagnostics
+        ),
         key=Diagnostic.sort_key,
     )
 
@@ -49,37 +64,61 @@ def _read(item: Input) -> bytes | Diagnostic:
         return E001.at(item.name, (1, 1), f"cannot read the file: {error.strerror or error}")
 
 
-def check_one(item: Input, check: FileCheck) -> list[Diagnostic]:
+def check_one(item: Input, check: FileCheck) -> Outcome:
     """Read and check one input."""
     data = _read(item)
     if isinstance(data, Diagnostic):
-        return [data]
-    return with_excerpts(data, check(data, item.name))
+        return Outcome([data])
+    found = check(data, item.name)
+    outcome = found if isinstance(found, Outcome) else Outcome(found)
+    outcome.diagnostics = with_excerpts(data, outcome.diagnostics, item.name)
+    return outcome
 
 
-def read_journey(item: Input) -> tuple[Journey | None, list[Diagnostic]]:
+def read_journey(item: Input, scope: Any = None) -> tuple[Journey | None, list[Diagnostic]]:
     """One input validated, for the commands that work on the journey itself (render, pains, export…).
 
+    The libraries it uses (and the configured default libraries) are followed, so the journey holds
+    their personas, channels, sources and teams after its own.
     Returns the journey when it is valid, else None and its findings, ready for the text reporter.
     """
+    from .portfolio.uses import scope_of
     from .validation import validate
 
     data = _read(item)
     if isinstance(data, Diagnostic):
         return None, [data]
-    checked = validate(data, item.name)
+    checked = validate(data, item.name, scope or scope_of())
     if checked.journey is not None:
         return checked.journey, []
-    return None, with_excerpts(data, checked.diagnostics)
+    return None, finished(with_excerpts(data, checked.diagnostics, item.name))
 
 
-def _check_chunk(job: tuple[list[Input], FileCheck]) -> list[list[Diagnostic]]:
+def finished(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Each finding once (a library's findings come with every journey that uses it), each with its source line."""
+    found = list(dict.fromkeys(diagnostics))
+    lines: dict[str, list[str]] = {}
+    for n, d in enumerate(found):
+        if d.excerpt is None and d.file != "<stdin>":
+            if d.file not in lines:
+                try:
+                    with open(d.file, "rb") as handle:
+                        lines[d.file] = handle.read().decode("utf-8", "replace").splitlines()
+                except OSError:
+                    lines[d.file] = []
+            text = lines[d.file]
+            if 0 < d.line <= len(text):
+                found[n] = dataclasses.replace(d, excerpt=text[d.line - 1])
+    return found
+
+
+def _check_chunk(job: tuple[list[Input], FileCheck]) -> list[Outcome]:
     items, check = job
     return [check_one(item, check) for item in items]
 
 
-def check_all(inputs: list[Input], check: FileCheck) -> Iterator[list[Diagnostic]]:
-    """Diagnostics per input, in input order."""
+def check_all(inputs: list[Input], check: FileCheck) -> Iterator[Outcome]:
+    """The outcome of each input, in input order."""
     workers = min(os.cpu_count() or 1, 8)
     from_stdin = any(item.path is None for item in inputs)
     if len(inputs) < PARALLEL_FROM or workers < 2 or from_stdin or "fork" not in multiprocessing.get_all_start_methods():

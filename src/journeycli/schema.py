@@ -2,8 +2,8 @@
 
 Editors' YAML language servers validate with draft-07, so the 2020-12 output
 of Pydantic is adjusted: ``definitions`` instead of ``$defs``, an explicit
-``$schema`` and an ``$id``. ``schemas/journey.schema.json`` is this output;
-a test keeps the two in sync.
+``$schema`` and an ``$id``. ``schemas/journey.schema.json`` and
+``schemas/library.schema.json`` are this output; a test keeps them in sync.
 """
 
 from __future__ import annotations
@@ -11,24 +11,37 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic import BaseModel
+
 from .model import Journey
 
 SCHEMA_ID = "https://journeycli.dev/schemas/journey-v1.schema.json"
+LIBRARY_SCHEMA_ID = "https://journeycli.dev/schemas/library-v1.schema.json"
 
 
 def journey_schema() -> dict[str, Any]:
-    schema = Journey.model_json_schema(ref_template="#/definitions/{model}")
+    return _draft_07(Journey, SCHEMA_ID, "Customer journey map (journeycli format 1)")
+
+
+def library_schema() -> dict[str, Any]:
+    from .portfolio.library import Library
+
+    return _draft_07(Library, LIBRARY_SCHEMA_ID, "Shared library of personas, channels, sources and teams (journeycli format 1)")
+
+
+def _draft_07(model: type[BaseModel], schema_id: str, title: str) -> dict[str, Any]:
+    schema = model.model_json_schema(ref_template="#/definitions/{model}")
     definitions = schema.pop("$defs", {})
     document: dict[str, Any] = {
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "$id": SCHEMA_ID,
-        "title": "Customer journey map (journeycli format 1)",
+        "$id": schema_id,
+        "title": title,
     }
     document.update({k: v for k, v in schema.items() if k != "title"})
     document["definitions"] = definitions
     return document
 
 
-def schema_text() -> str:
-    """The schema as written to ``schemas/journey.schema.json``: stable key order, newline at the end."""
-    return json.dumps(journey_schema(), indent=2, ensure_ascii=False) + "\n"
+def schema_text(library: bool = False) -> str:
+    """The schema as written to ``schemas/journey.schema.json`` (or ``library.schema.json``): stable key order, newline at the end."""
+    return json.dumps(library_schema() if library else journey_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -36,6 +36,7 @@ class Checked:
     journey: Journey | None
     sourcemap: SourceMap
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    libraries: Any = None  # the ``portfolio.uses.Resolved`` libraries the journey uses, when followed
 
     @property
     def ok(self) -> bool:
@@ -59,47 +60,61 @@ def no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def validate(data: bytes, file: str) -> Checked:
-    """Validate one file's bytes; never raises for any input."""
+def header(loaded: Loaded, file: str, not_a_mapping: str) -> tuple[dict | None, list[Diagnostic]]:
+    """The file's top-level mapping and the findings about its `format`; None when checking must stop.
+
+    Shared by journeys and libraries; ``not_a_mapping`` is the message for a file that is not a mapping.
+    """
+    found: list[Diagnostic] = []
+    raw = loaded.data
+    if raw is None:
+        return None, found
+    if not isinstance(raw, dict):
+        found.append(E002.at(file, loaded.sourcemap.value(()), not_a_mapping))
+        return None, found
+    version = raw.get("format")
+    if isinstance(version, int) and not isinstance(version, bool) and version != 1:
+        found.append(
+            E006.at(
+                file,
+                loaded.sourcemap.value(("format",)),
+                f"this file is format {version}; this journeycli reads format 1",
+                "upgrade journeycli, or write the file in format 1",
+            )
+        )
+        return None, found
+    if "format" in raw and (isinstance(version, bool) or not isinstance(version, int)) and not isinstance(version, Invalid):
+        shown = loaded.sourcemap.raw(("format",)) or _show(version)
+        found.append(E002.at(file, loaded.sourcemap.value(("format",)), f"`format` must be the whole number 1; found `{shown}`", "write: format: 1"))
+    return raw, found
+
+
+def check_model(raw: dict, model: type[BaseModel], file: str, smap: SourceMap, out: list[Diagnostic]) -> Any:
+    """Unknown keys, then the schema of ``model``: the validated model, or None (findings in ``out``)."""
+    out.extend(_unknown_keys(raw, model, (), file, smap, raw))
+    return _schema(raw, file, smap, out, model)
+
+
+def validate(data: bytes, file: str, scope: Any = None) -> Checked:
+    """Validate one file's bytes; never raises for any input.
+
+    ``scope`` (a ``portfolio.uses.Scope``) resolves the file's `uses` and the configured default
+    libraries; without it a journey's `uses` is not followed.
+    """
     with no_gc():
         loaded = load(data, file)
-        checked = Checked(file, None, loaded.sourcemap, loaded.diagnostics)
-        if loaded.data is None:
+        raw, found = header(loaded, file, "a journey file must be a mapping of keys (format, id, title, stages, …)")
+        checked = Checked(file, None, loaded.sourcemap, loaded.diagnostics + found)
+        if raw is None:
             return checked
-        raw = loaded.data
-        if not isinstance(raw, dict):
-            checked.diagnostics.append(
-                E002.at(file, loaded.sourcemap.value(()), "a journey file must be a mapping of keys (format, id, title, stages, …)")
-            )
-            return checked
-        version = raw.get("format")
-        if isinstance(version, int) and not isinstance(version, bool) and version != 1:
-            checked.diagnostics.append(
-                E006.at(
-                    file,
-                    loaded.sourcemap.value(("format",)),
-                    f"this file is format {version}; this journeycli reads format 1",
-                    "upgrade journeycli, or write the file in format 1",
-                )
-            )
-            return checked
-        if "format" in raw and (isinstance(version, bool) or not isinstance(version, int)) and not isinstance(version, Invalid):
-            shown = loaded.sourcemap.raw(("format",)) or _show(version)
-            checked.diagnostics.append(
-                E002.at(file, loaded.sourcemap.value(("format",)), f"`format` must be the whole number 1; found `{shown}`", "write: format: 1")
-            )
-        checked.diagnostics.extend(_unknown_keys(raw, Journey, (), file, loaded.sourcemap, raw))
-        journey = _schema(raw, file, loaded.sourcemap, checked.diagnostics)
-        checked.diagnostics.extend(integrity.check(raw, file, loaded.sourcemap))
-        checked.diagnostics.extend(reach.check(raw, file, loaded.sourcemap))
+        journey = check_model(raw, Journey, file, loaded.sourcemap, checked.diagnostics)
+        libraries = scope.libraries_of(raw, file, loaded.sourcemap, checked.diagnostics) if scope is not None else None
+        checked.diagnostics.extend(integrity.check(raw, file, loaded.sourcemap, libraries))
+        checked.libraries = libraries
+        checked.diagnostics.extend(reach.check(raw, file, loaded.sourcemap, libraries))
         if checked.ok:
-            checked.journey = journey
+            checked.journey = journey if libraries is None else libraries.merged(journey)
         return checked
-
-
-def check_file(data: bytes, file: str) -> list[Diagnostic]:
-    """The validation findings of one file (the runner's check function for `journey validate`)."""
-    return validate(data, file).diagnostics
 
 
 # -- unknown keys -----------------------------------------------------------------
@@ -169,9 +184,9 @@ _FIELD_WORDS = {
 _YAML_TYPE_WORDS = {bool: "true/false", int: "a number", float: "a number"}
 
 
-def _schema(raw: dict, file: str, smap: SourceMap, out: list[Diagnostic]) -> Journey | None:
+def _schema(raw: dict, file: str, smap: SourceMap, out: list[Diagnostic], model: type[BaseModel] = Journey) -> Any:
     try:
-        return Journey.model_validate(raw)
+        return model.model_validate(raw)
     except ValidationError as error:
         for item in error.errors(include_url=False):
             if isinstance(item.get("input"), Invalid) or item["type"] == "extra_forbidden" or (tuple(item["loc"]) == ("format",) and "format" in raw):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..inputs import Input, discover
 from ..usage import NoJourneyFiles, UsageError
@@ -34,13 +34,18 @@ def find(paths: tuple[str, ...] | list[str], globs: tuple[str, ...], max_bytes: 
     return inputs
 
 
-def read_valid(inputs: list[Input]) -> tuple[list[tuple[Input, Journey]], list[Diagnostic]]:
-    """The valid journeys among ``inputs``, and the findings of the others."""
+def read_valid(inputs: list[Input], scope: Any = None) -> tuple[list[tuple[Input, Journey]], list[Diagnostic]]:
+    """The valid journeys among ``inputs``, and the findings of the others.
+
+    ``scope`` (``portfolio.uses.Scope``) says how to follow `uses`: by default, with the nearest configuration.
+    """
+    from ..portfolio.uses import scope_of
     from ..runner import read_journey
 
+    scope = scope or scope_of()
     valid, findings = [], []
     for item in inputs:
-        journey, found = read_journey(item)
+        journey, found = read_journey(item, scope)
         if journey is None:
             findings.extend(found)
         else:
@@ -62,5 +67,6 @@ def read_one(path: str) -> tuple[Input, Journey | None, list[Diagnostic]]:
 def report_invalid(files: list[str], findings: list[Diagnostic], *, data_on_stdout: bool) -> None:
     """Print the findings of invalid inputs with the text reporter, on the stream the module's rule picks."""
     from .. import reporters
+    from ..runner import finished
 
-    reporters.get("text")(reporters.Report(files, findings), sys.stderr if data_on_stdout else sys.stdout)
+    reporters.get("text")(reporters.Report(files, finished(findings)), sys.stderr if data_on_stdout else sys.stdout)

@@ -30,7 +30,9 @@ def run(options: LintOptions) -> int:
     from functools import partial
 
     from ..config import load_settings
-    from ..lint import lint_file
+    from ..portfolio.checks import lint_check
+    from ..portfolio.links import lint_across
+    from ..portfolio.uses import scope_of
 
     settings = load_settings(options.config).with_options(
         select=_codes(options.select, "--select"),
@@ -38,4 +40,7 @@ def run(options: LintOptions) -> int:
         persona=options.persona,
         fail_on=options.fail_on,
     )
-    return run_checks(options.paths, partial(lint_file, settings=settings), options.format, settings.fail_on, settings.globs, settings.max_file_size)
+    scope = scope_of(settings)
+    check = partial(lint_check, scope=scope, settings=settings)
+    across = partial(lint_across, settings=settings, scope=scope)
+    return run_checks(options.paths, check, options.format, settings.fail_on, settings.globs, settings.max_file_size, across)

@@ -31,7 +31,9 @@ def run(options: PainsOptions) -> int:
 
     settings = load_settings(options.config)
     inputs = find(options.paths, settings.globs, settings.max_file_size)
-    valid, invalid = read_valid(inputs)
+    from ..portfolio.uses import scope_of
+
+    valid, invalid = read_valid(inputs, scope_of(settings))
     reports = [
         report(
             journey,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..diagnostics import Severity
 from ..reporters import Report, default_format
-from ..runner import FileCheck, check_all
+from ..runner import FileCheck, check_all, finished
 from ..usage import NoJourneyFiles
 from .journeys import find
 
@@ -27,10 +29,25 @@ def exit_code(report: Report, fail_on: str) -> int:
     return 1 if any(d.severity >= threshold for d in report.diagnostics) else 0
 
 
+def is_portfolio(paths: tuple[str, ...], inputs: list) -> bool:
+    """Several journeys, or a folder: the run is a portfolio, and the checks across files apply."""
+    return len(inputs) > 1 or any(os.path.isdir(p) for p in paths or (".",))
+
+
 def run_checks(
-    paths: tuple[str, ...], check: FileCheck, format: str | None, fail_on: str, globs: tuple[str, ...], max_bytes: int | None = None
+    paths: tuple[str, ...],
+    check: FileCheck,
+    format: str | None,
+    fail_on: str,
+    globs: tuple[str, ...],
+    max_bytes: int | None = None,
+    across: Callable[[list], list] | None = None,
 ) -> int:
-    """Check every journey file under ``paths`` with ``check`` and report in ``format``; returns the exit code."""
+    """Check every journey file under ``paths`` with ``check`` and report in ``format``; returns the exit code.
+
+    ``across`` checks the digests of every valid journey together when the run is a portfolio
+    (see ``portfolio.links``).
+    """
     from .. import reporters
 
     try:
@@ -39,14 +56,29 @@ def run_checks(
         if format in REPORT_FILES:
             reporters.get(format)(Report([], []), sys.stdout)
         raise
-    diagnostics = [d for found in check_all(inputs, check) for d in found]
-    report = Report([item.name for item in inputs], diagnostics)
+    outcomes = list(check_all(inputs, check))
+    diagnostics = [d for outcome in outcomes for d in outcome.diagnostics]
+    if across is not None and is_portfolio(paths, inputs):
+        diagnostics += across([outcome.digest for outcome in outcomes if outcome.digest is not None])
+    diagnostics = finished(diagnostics)
+    order = {item.name: n for n, item in enumerate(inputs)}
+    diagnostics.sort(key=lambda d: (order.get(d.file, len(order)), d.sort_key()))
+    files = [item.name for item in inputs]
+    files += sorted({d.file for d in diagnostics} - set(files))  # the libraries with findings
+    report = Report(files, diagnostics)
     reporters.get(format or default_format())(report, sys.stdout)
     return exit_code(report, fail_on)
 
 
 def run(options: ValidateOptions) -> int:
-    from ..config import load_settings
-    from ..validation import check_file
+    """Libraries followed, and links checked across the files of a portfolio."""
+    from functools import partial
 
-    return run_checks(options.paths, check_file, options.format, options.fail_on, load_settings().globs)
+    from ..config import load_settings
+    from ..portfolio.checks import validate_check
+    from ..portfolio.links import validate_across
+    from ..portfolio.uses import scope_of
+
+    settings = load_settings()
+    check = partial(validate_check, scope=scope_of(settings))
+    return run_checks(options.paths, check, options.format, options.fail_on, settings.globs, settings.max_file_size, validate_across)

@@ -42,12 +42,19 @@ def _ids(raw: dict, key: str) -> set[str] | None:
     return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
-def check(raw: dict, file: str, smap: SourceMap) -> list[Diagnostic]:
-    """Reach out of range, counts above `entrants`, unknown persona keys and unknown `reach_source` ids."""
+def check(raw: dict, file: str, smap: SourceMap, libraries: Any = None) -> list[Diagnostic]:
+    """Reach out of range, counts above `entrants`, unknown persona keys and unknown `reach_source` ids.
+
+    ``libraries`` (``portfolio.uses.Resolved``): the libraries the journey uses, whose personas and sources count too.
+    """
     entrants = raw.get("entrants")
     counts = _number(entrants) and isinstance(entrants, int) and entrants >= 1
     personas = _ids(raw, "personas")
     sources = _ids(raw, "sources") or set()
+    if libraries is not None:
+        sources |= set(libraries.entries("sources"))
+        if libraries.declares("personas"):
+            personas = (personas or set()) | set(libraries.entries("personas"))
     found: list[Diagnostic] = []
 
     def source(path: tuple, value: Any) -> None:

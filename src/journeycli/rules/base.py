@@ -65,7 +65,22 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Placed:
+    """What a portfolio check yields: a finding already placed in a file (a journey's or a library's)."""
+
+    file: str
+    position: Position
+    message: str
+    hint: str | None = None
+
+
+@dataclass(frozen=True)
 class LintRule(Rule):
-    """A quality or pain-point rule: ``check(context)`` yields Findings (see ``lint.Context``)."""
+    """A quality or pain-point rule.
+
+    ``check(context)`` yields Findings in one journey (see ``lint.Context``); ``across(portfolio)``
+    yields Placed findings over every journey of a run (see ``portfolio.links.Portfolio``).
+    """
 
     check: Callable[[Any], Iterable[Finding]] | None = None
+    across: Callable[[Any], Iterable[Placed]] | None = None

@@ -74,4 +74,30 @@ E006 = Rule(
     good="format: 1\n",
 )
 
-VALIDATION_RULES = (E001, E002, E003, E004, E005, E006)
+E007 = Rule(
+    code="E007",
+    name="bad-library-use",
+    severity=Severity.ERROR,
+    summary="A `uses` entry (or a configured default library) that names no file, a file outside the repository, "
+    "a file that is not a library (`*.library.yaml`), or that makes libraries use each other in a cycle.",
+    why="A journey's references are checked against the libraries it uses: a library that cannot be found would "
+    "turn every reference into it into an error, and one outside the repository would make the map depend on "
+    "a file reviewers never see.",
+    bad="uses: [../shared/customer.library.yaml]   # the file is customers.library.yaml\n",
+    good="uses: [../shared/customers.library.yaml]\n",
+)
+
+E008 = Rule(
+    code="E008",
+    name="link-cycle",
+    severity=Severity.ERROR,
+    summary="Journeys whose `part_of` or `future_of` links lead back to themselves.",
+    why="`part_of` says a journey details a part of a bigger one, `future_of` that it redesigns a current one; "
+    "a journey cannot be a part or a redesign of itself, so a cycle is a mistake in one of the links.",
+    bad="# onboarding.journey.yaml\nid: onboarding\npart_of: {journey: verify-identity}\n"
+    "# verify-identity.journey.yaml\nid: verify-identity\npart_of: {journey: onboarding}\n",
+    good="# onboarding.journey.yaml\nid: onboarding\n"
+    "# verify-identity.journey.yaml\nid: verify-identity\npart_of: {journey: onboarding, step: verify}\n",
+)
+
+VALIDATION_RULES = (E001, E002, E003, E004, E005, E006, E007, E008)

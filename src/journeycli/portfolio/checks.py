@@ -1,0 +1,32 @@
+"""The runner's check functions for `journey validate` and `journey lint` with libraries and links followed.
+
+Each returns the file's findings and its digest, for the checks across files (``links``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..runner import Outcome
+from .digest import digest
+from .library import check_library, is_library_name
+
+
+def validate_check(data: bytes, file: str, scope: Any) -> Outcome:
+    """Validate a journey (or, by its name, a library file given directly)."""
+    from ..validation import validate
+
+    if is_library_name(file):
+        return Outcome(check_library(data, file).diagnostics)
+    checked = validate(data, file, scope)
+    return Outcome(checked.diagnostics, digest(checked))
+
+
+def lint_check(data: bytes, file: str, scope: Any, settings: Any) -> Outcome:
+    from ..lint import lint_checked
+    from ..validation import validate
+
+    if is_library_name(file):
+        return Outcome(check_library(data, file).diagnostics)
+    checked = validate(data, file, scope)
+    return Outcome(lint_checked(checked, settings), digest(checked))

@@ -1,0 +1,103 @@
+"""A library file (``*.library.yaml``): personas, channels, sources and teams declared once for many journeys.
+
+A library is checked like a journey (YAML, `format`, unknown keys, schema, duplicate ids) and may itself
+use other libraries. Its findings are reported in its own file, once, however many journeys use it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import Field
+
+from ..diagnostics import Diagnostic, Severity
+from ..integrity import declarations
+from ..loader import load
+from ..model import Channel, Id, Persona, Source, Team, _Model
+from ..runner import with_excerpts
+from ..sourcemap import Position
+from ..validation import check_model, header, no_gc
+
+SUFFIXES = (".library.yaml", ".library.yml")
+
+
+class Library(_Model):
+    """A library file (`*.library.yaml`, schema: `schemas/library.schema.json`): personas, channels, sources and teams declared once for many journeys."""
+
+    format: Literal[1] = Field(description="Version of the file format; the only version is 1.", examples=[1])
+    id: Id | None = Field(None, description="Identifies the library.", examples=["customers"])
+    title: str | None = Field(None, description="Display title of the library.", examples=["Customers, channels and teams of the web shop"])
+    description: str | None = Field(None, description="What the library holds and who maintains it.", examples=["Maintained by the research team."])
+    uses: list[str] = Field(
+        default_factory=list,
+        description="Other library files (paths or globs, relative to this file) whose declarations this library includes.",
+        examples=[["research.library.yaml"]],
+    )
+    personas: list[Persona] = Field(default_factory=list, description="Personas journeys may name.", examples=[[{"id": "bargain-hunter", "name": "Bargain hunter"}]])
+    channels: list[Channel] = Field(default_factory=list, description="Channels journeys may name.", examples=[[{"id": "web", "name": "Web shop"}]])
+    sources: list[Source] = Field(
+        default_factory=list, description="Research sources journeys may cite.", examples=[[{"id": "survey-q2", "kind": "survey", "title": "Q2 survey"}]]
+    )
+    teams: list[Team] = Field(default_factory=list, description="Teams `owner` fields may name.", examples=[[{"id": "checkout-team", "name": "Checkout squad"}]])
+
+
+def is_library_name(path: str) -> bool:
+    return path.lower().endswith(SUFFIXES)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One declaration of a library, where it stands, and its model when the library is valid."""
+
+    file: str
+    kind: str
+    id: str
+    position: Position
+    model: Any = None
+
+
+@dataclass
+class LibraryFile:
+    """One library file after checking: its own entries (from the data, even when invalid) and findings."""
+
+    file: str
+    library: Library | None
+    entries: dict[str, dict[str, Entry]]
+    declared: frozenset[str]  # the lists the file has at all: a declared list makes references to it checked
+    uses: list[tuple[int, str]]  # (index in `uses`, the entry as written)
+    sourcemap: Any
+    data: bytes
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    readable: bool = False  # the file is a mapping: its ids are known even if some entries are wrong
+
+
+KINDS = ("personas", "channels", "sources", "teams")
+
+
+def check_library(data: bytes, file: str) -> LibraryFile:
+    """Check one library file's bytes; never raises."""
+    with no_gc():
+        loaded = load(data, file)
+        raw, found = header(loaded, file, "a library file must be a mapping of keys (format, personas, channels, sources, teams, …)")
+        result = LibraryFile(file, None, {k: {} for k in KINDS}, frozenset(), [], loaded.sourcemap, data, loaded.diagnostics + found)
+        if raw is None:
+            result.diagnostics = with_excerpts(data, result.diagnostics)
+            return result
+        result.readable = True
+        library = check_model(raw, Library, file, loaded.sourcemap, result.diagnostics)
+        ids, duplicates = declarations(raw, file, loaded.sourcemap)
+        result.diagnostics.extend(duplicates)
+        models = {k: {m.id: m for m in getattr(library, k)} for k in KINDS} if library is not None else {}
+        for kind in KINDS:
+            result.entries[kind] = {
+                value: Entry(file, kind, value, loaded.sourcemap.value(path), models.get(kind, {}).get(value)) for value, path in ids[kind].items()
+            }
+        result.declared = frozenset(k for k in KINDS if isinstance(raw.get(k), list))
+        uses = raw.get("uses")
+        if isinstance(uses, list):
+            result.uses = [(i, u) for i, u in enumerate(uses) if isinstance(u, str)]
+        if not any(d.severity is Severity.ERROR for d in result.diagnostics):
+            result.library = library
+        result.diagnostics = with_excerpts(data, result.diagnostics)
+        return result

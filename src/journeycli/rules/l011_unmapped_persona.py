@@ -1,0 +1,41 @@
+"""L011 unmapped-persona: a library persona no journey of the portfolio names.
+
+Judged when lint is given several journeys or a folder. A persona counts as
+mapped when some step of some journey names it in `personas`; steps open to
+every persona do not count, because they say nothing about this persona's own
+journey. A persona L005 already reports (no journey uses it at all) is left to L005.
+"""
+
+from __future__ import annotations
+
+from ..diagnostics import Severity
+from .base import LintRule, Placed
+
+
+def across(portfolio):
+    named = set().union(*(d.named_personas for d in portfolio.digests))
+    for real, library in portfolio.libraries():
+        unused = set(portfolio.unused(real, "personas"))
+        for value, entry in library.entries["personas"].items():
+            if value not in named and value not in unused:
+                yield Placed(
+                    library.file,
+                    entry.position,
+                    f"no journey maps the persona `{value}`: no step of the {len(portfolio.digests)} journeys names it",
+                    "map this persona's journey, or name it in the `personas` of the steps it takes",
+                )
+
+
+RULE = LintRule(
+    code="L011",
+    name="unmapped-persona",
+    severity=Severity.INFO,
+    summary="A library persona that no step of any journey names (a customer the portfolio has no map for).",
+    why="A persona in the shared library is a customer the organisation says it serves. If no map follows them, "
+    "their experience is unknown: the coverage matrix shows the gap, this rule points at it.",
+    bad="# customers.library.yaml\npersonas:\n  - id: small-business\n    name: Small business owner\n"
+    "# no journey has a step with `personas: [small-business]`\n",
+    good="# checkout.journey.yaml\nuses: [customers.library.yaml]\nstages:\n  - id: buy\n    name: Buy\n"
+    "    steps:\n      - id: pay\n        name: Pays the invoice\n        personas: [small-business]\n",
+    across=across,
+)
