@@ -145,3 +145,12 @@ def test_shipped_library_schema_is_in_sync_and_accepts_the_example_library():
 def test_schema_command_prints_the_library_schema(cli):
     result = cli("schema", "--library")
     assert result.code == 0 and result.json()["$id"].endswith("library-v1.schema.json")
+
+
+def test_a_library_that_is_a_device_is_refused_without_reading_it(cli, tmp_path):
+    (tmp_path / "zero.library.yaml").symlink_to("/dev/zero")
+    (tmp_path / "a.journey.yaml").write_text("format: 1\nid: a\ntitle: A\nuses: [zero.library.yaml]\nstages:\n  - id: s\n    name: S\n")
+    result = cli("validate", tmp_path / "a.journey.yaml", "-f", "json")
+    assert result.code == 1
+    [finding] = result.json()["diagnostics"]
+    assert finding["code"] == "E001" and "cannot read the library" in finding["message"] and "device" in finding["message"]

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic
-from .inputs import Input, InputError
+from .inputs import MAX_FILE_BYTES, Input, InputError, read_bytes
 from .rules.validation import E001
 
 if TYPE_CHECKING:
@@ -101,10 +101,9 @@ def finished(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     for n, d in enumerate(found):
         if d.excerpt is None and d.file != "<stdin>":
             if d.file not in lines:
-                try:
-                    with open(d.file, "rb") as handle:
-                        lines[d.file] = handle.read().decode("utf-8", "replace").splitlines()
-                except OSError:
+                try:  # regular files within the size limit only: a finding can name /dev/zero
+                    lines[d.file] = read_bytes(d.file, MAX_FILE_BYTES).decode("utf-8", "replace").splitlines()
+                except (InputError, OSError):
                     lines[d.file] = []
             text = lines[d.file]
             if 0 < d.line <= len(text):

@@ -21,6 +21,7 @@ from functools import cache
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
+from ..inputs import MAX_FILE_BYTES, InputError, read_bytes
 from ..rules.validation import E001, E004, E007
 from ..runner import with_excerpts
 from ..sourcemap import Position, SourceMap
@@ -53,6 +54,7 @@ class Scope:
 
     defaults: tuple[str, ...] = ()  # absolute paths or globs, from the configuration
     config_dir: str | None = None
+    max_bytes: int = MAX_FILE_BYTES  # libraries are inputs too: regular files within the size limit
     _files: dict[str, LibraryFile] = field(default_factory=dict, compare=False, repr=False)
     _edges: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict, compare=False, repr=False)  # (index in `uses`, entry, target)
     _cycles_checked: set[str] = field(default_factory=set, compare=False, repr=False)
@@ -63,11 +65,11 @@ class Scope:
         if found is None:
             name = display(real)
             try:
-                with open(real, "rb") as handle:
-                    data = handle.read()
-            except OSError as error:
+                data = read_bytes(real, self.max_bytes)
+            except (InputError, OSError) as error:
                 found = LibraryFile(name, None, {k: {} for k in KINDS}, frozenset(), [], SourceMap(None), b"")
-                found.diagnostics = [E001.at(name, (1, 1), f"cannot read the library: {error.strerror or error}")]
+                reason = str(error) if isinstance(error, InputError) else error.strerror or str(error)
+                found.diagnostics = [E001.at(name, (1, 1), f"cannot read the library: {reason}")]
             else:
                 found = check_library(data, name)
             self._files[real] = found
@@ -175,7 +177,7 @@ def scope_of(settings: Any = None) -> Scope:
     from ..config import load_settings
 
     settings = settings or load_settings()
-    return Scope(settings.libraries, os.path.dirname(os.path.abspath(settings.source)) if settings.source else None)
+    return Scope(settings.libraries, os.path.dirname(os.path.abspath(settings.source)) if settings.source else None, settings.max_file_size)
 
 
 @dataclass
