@@ -649,3 +649,63 @@ def test_unset_values_read_as_the_map_means_them(cli, tmp_path):
     out = cli("diff", write(tmp_path / "a.journey.yaml", data), write(tmp_path / "b.journey.yaml", new)).out
     assert "~ next: the next step in the file → none (the journey can end here)" in out
     assert "~ personas: every persona → []" in out
+
+
+# -- the picture on big maps ------------------------------------------------------------------------------
+
+
+def picture_of(old: dict, new: dict) -> str:
+    from journeycli.diff.visual import dot_source
+    from journeycli.commands.diff import _diff
+    from journeycli.diff.sides import Pair, Side
+
+    def side(name: str, data: dict) -> Side:
+        return Side(name, yaml.safe_dump(data).encode())
+
+    pair = Pair("b", side("a", old), side("b", new))
+    from journeycli.validation import validate
+
+    return dot_source(_diff(pair, (validate(pair.old.data, "a").journey, []), (validate(pair.new.data, "b").journey, [])))
+
+
+def test_the_picture_wraps_onto_rows_and_draws_next_branches():
+    old = small({"a": [f"s{i}" for i in range(10)], "b": [f"t{i}" for i in range(10)]})
+    new = copy.deepcopy(old)
+    new["stages"][0]["steps"][2]["next"] = ["s3", "t5"]  # a branch
+    new["stages"][0]["steps"][2]["emotion"] = 1
+    source = picture_of(old, new)
+    rows = {line.split("_")[0].strip() for line in source.splitlines() if line.strip().startswith("n") and "[label=" in line}
+    assert len(rows) == 4  # 20 steps, six to a row
+    assert source.count("#5e35b1") >= 2  # the branch to t5 is drawn (and the legend says what the colour means)
+    assert "continued" in source  # a stage that wraps is framed again
+
+
+def test_the_picture_of_a_big_map_is_bounded():
+    from journeycli.diff.visual import MAX_BOXES
+
+    steps = [f"s{i}" for i in range(3000)]
+    old = small({"a": steps[:1500], "b": steps[1500:]})
+    new = copy.deepcopy(old)
+    for step in new["stages"][0]["steps"][::100]:
+        step["emotion"] = 2
+    source = picture_of(old, new)
+    boxes = sum(1 for line in source.splitlines() if line.strip().startswith("n") and "[label=" in line)
+    assert boxes <= MAX_BOXES and "unchanged steps" in source
+    for step in new["stages"][0]["steps"]:
+        step["emotion"] = -1
+    source = picture_of(old, new)
+    assert sum(1 for line in source.splitlines() if line.strip().startswith("n") and "[label=" in line) == MAX_BOXES
+    assert "more steps after these are not drawn" in source
+
+
+def test_a_failed_drawing_never_loses_the_text_diff(cli, tmp_path, monkeypatch):
+    from journeycli.diff import visual
+    from journeycli.render.output import EngineFailed
+
+    def broken(diff, timeout=visual.TIMEOUT):
+        raise EngineFailed("the engine crashed")
+
+    monkeypatch.setattr(visual, "svg", broken)
+    result = cli("diff", OLD, NEW, "--render", tmp_path / "d.svg")
+    assert result.code == 1 and "the engine crashed" in result.err
+    assert "● 44 changes" in result.out and not (tmp_path / "d.svg").exists()
