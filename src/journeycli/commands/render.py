@@ -191,7 +191,7 @@ def run(options: RenderOptions) -> int:
 def render_once(options: RenderOptions) -> int:
     """Render every journey under the paths; returns the exit code (usage errors raise UsageError)."""
     from ..config import load_settings
-    from ..render import draw_pages, pages, picture
+    from ..render import draw_pages, pages
 
     output, persona, timeout = options.output, options.persona, options.timeout
     if not timeout > 0:
@@ -224,7 +224,7 @@ def render_once(options: RenderOptions) -> int:
         if job.target == STDOUT and len(drawings) > 1:
             raise UsageError(f"{job.item.name} takes {len(drawings)} pages on --page {options.page}; write them to files (-o FILE or -o DIR/), not to stdout")
         try:
-            results = [(_numbered(job.target, n, len(drawings)), picture(d, fmt, chosen, timeout, options.dpi)) for n, d in enumerate(drawings, 1)]
+            results = list(zip((_numbered(job.target, n, len(drawings)) for n in range(1, len(drawings) + 1)), _pictures(drawings, fmt, chosen, timeout, options.dpi)))
         except LayoutTimeout:
             sys.stderr.write(
                 f"journey: error: the layout of {job.item.name} took longer than {timeout:g} s and was stopped; "
@@ -252,6 +252,18 @@ def render_once(options: RenderOptions) -> int:
         sys.stderr.write(f"journey: {changed} picture{'s were' if changed > 1 else ' was'} missing or out of date and re-rendered\n")
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _pictures(drawings: list, fmt: str, engine: Engine | None, timeout: float, dpi: float | None) -> list[bytes]:
+    """Every page drawn, two engines at a time (each page is its own process); in page order."""
+    from ..render import picture
+
+    if len(drawings) == 1:
+        return [picture(drawings[0], fmt, engine, timeout, dpi)]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1, len(drawings))) as pool:
+        return list(pool.map(lambda drawing: picture(drawing, fmt, engine, timeout, dpi), drawings))
 
 
 def _numbered(target: str, number: int, count: int) -> str:

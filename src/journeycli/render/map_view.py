@@ -14,7 +14,7 @@ The work, in order:
    than a row is split into parts, each headed "(2 of 3, continued)"), and
    each row's lanes are as tall as that row's tallest card;
 3. rows are packed into pages no taller than a page may be at the smallest
-   readable scale (``pages.READABLE``); several row widths are tried and the
+   readable scale (``Page.min_scale``); several row widths are tried and the
    one giving the fewest pages, then the largest type, wins;
 4. each page is written at that scale: title block (in full on page 1, with
    objectives, persona and sources), rows, curve, legend.
@@ -55,7 +55,7 @@ from .geometry import (
     VISIBILITY_GAP,
 )
 from .lanes import HIDDEN_LAYERS, Refs, lane_head, metric_card, opportunity_card, pain_card, panels, stage_head, step_card, title_card
-from .pages import MIN_SCALE, Page, page as page_named
+from .pages import Page, page as page_named
 from .parts import EMOTION_WORDS, EXIT_WORD, Drawing, description, emotion_number
 from .theme import FONT, Theme
 
@@ -161,35 +161,46 @@ class Poster:
 
     # -- across ------------------------------------------------------------------------
 
-    def blocks(self, columns_per_row: int | None) -> list[Block]:
-        out = []
-        for index, columns in enumerate(self.stage_columns):
-            if columns_per_row is None or len(columns) <= columns_per_row:
-                out.append(Block(index, columns))
-                continue
-            parts = -(-len(columns) // columns_per_row)
-            size = -(-len(columns) // parts)  # parts of about the same size
-            for part in range(parts):
-                out.append(Block(index, columns[part * size : (part + 1) * size], part + 1, parts))
-        return out
-
     def rows(self, row_limit: float | None) -> list[Row]:
-        """Stage blocks packed into rows no wider than ``row_limit`` (None: one row)."""
-        per_row = None
-        if row_limit is not None:
-            room = row_limit - GRID_LEFT - MARGIN
-            per_row = max(1, int((room - 2 * BAND_PAD + COL_GAP) // (COL_W + COL_GAP)))
-        rows: list[Row] = []
+        """Stage blocks packed into rows no wider than ``row_limit`` (None: one row).
+
+        A stage that fits the rest of the row goes there, else on a new row;
+        a stage wider than a whole row is split: its first part fills the
+        rest of the row (when two columns or more are left), the others take
+        whole rows.
+        """
+        right = None if row_limit is None else row_limit - MARGIN
+        rows: list[Row] = [Row([])]
         x = GRID_LEFT
-        for block in self.blocks(per_row):
-            if not rows or (row_limit is not None and x + block.width > row_limit - MARGIN):
+
+        def free(at: float) -> int:
+            return 0 if right is None else max(0, int((right - at - 2 * BAND_PAD + COL_GAP) // (COL_W + COL_GAP)))
+
+        per_row = max(1, free(GRID_LEFT))
+        for index, columns in enumerate(self.stage_columns):
+            whole = Block(index, columns)
+            if right is None or x + whole.width <= right:
+                sizes = [len(columns)]
+            elif len(columns) <= per_row:
                 rows.append(Row([]))
                 x = GRID_LEFT
-            block.left = x
-            for k, column in enumerate(block.columns):
-                column.x = x + BAND_PAD + k * (COL_W + COL_GAP) + COL_W / 2
-            rows[-1].blocks.append(block)
-            x += block.width + STAGE_GAP
+                sizes = [len(columns)]
+            else:
+                first = free(x) if free(x) >= 2 else per_row
+                sizes = [first] + [per_row] * (-(-(len(columns) - first) // per_row))
+                sizes[-1] = len(columns) - first - per_row * (len(sizes) - 2)
+            taken = 0
+            for part, size in enumerate(sizes, 1):
+                block = Block(index, columns[taken : taken + size], part, len(sizes))
+                taken += size
+                if rows[-1].blocks and right is not None and x + block.width > right:
+                    rows.append(Row([]))
+                    x = GRID_LEFT
+                block.left = x
+                for k, column in enumerate(block.columns):
+                    column.x = x + BAND_PAD + k * (COL_W + COL_GAP) + COL_W / 2
+                rows[-1].blocks.append(block)
+                x += block.width + STAGE_GAP
         for row in rows:
             row.heads = [self._head(block) for block in row.blocks]
             row.lanes = list(self.lanes)
@@ -243,11 +254,12 @@ class Poster:
         inner = width - 2 * MARGIN
         legend_rows = legend.layout(self.legend_items, inner)
         legend_h = LEGEND_GAP + legend.height(legend_rows) + MARGIN
-        limit = None if page.strip else page.height / MIN_SCALE
+        limit = None if page.strip else page.height / page.min_scale
         first_panels = panels(self.resolved, inner, self.theme)
+        titles = [title_card(self.resolved, inner, self.theme, number, 99 if limit else 1) for number in (1, 2)]
 
         def start(number: int) -> tuple[Sheet, float]:
-            title = title_card(self.resolved, inner, self.theme, number, 99 if limit else 1)
+            title = titles[min(number, 2) - 1]  # measured once: only the page number differs after page 1
             found = first_panels if number == 1 else []
             sheet = Sheet([], title, found, legend_rows, width)
             y = MARGIN + title.outer_height + TITLE_GAP
@@ -273,8 +285,7 @@ class Poster:
             sheet.rows.append(row)
             y = bottom + ROW_SPACE
         sheets.append(sheet)
-        for number, done in enumerate(sheets, 1):
-            done.title = title_card(self.resolved, inner, self.theme, number, len(sheets))
+        for done in sheets:
             done.legend_top = done.rows[-1].bottom + LEGEND_GAP
             done.height = done.legend_top + legend.height(legend_rows) + MARGIN
         return sheets
@@ -290,7 +301,7 @@ def layout(resolved: Resolved, theme: Theme, page: Page) -> tuple[Poster, list[S
     poster = Poster(resolved, theme)
     if page.strip:
         return poster, poster.sheets(page, None), 1.0
-    widest = page.width / MIN_SCALE
+    widest = page.width / page.min_scale
     narrowest = GRID_LEFT + COL_W + 2 * BAND_PAD + MARGIN
     best: tuple[tuple[int, float], float] | None = None
     for share in ROW_WIDTHS:
@@ -303,6 +314,9 @@ def layout(resolved: Resolved, theme: Theme, page: Page) -> tuple[Poster, list[S
             break
     assert best is not None
     sheets = poster.sheets(page, best[1])  # laid out again: the columns keep the positions of the last width tried
+    inner = sheets[0].width - 2 * MARGIN
+    for number, sheet in enumerate(sheets, 1):
+        sheet.title = title_card(resolved, inner, theme, number, len(sheets))
     return poster, sheets, _fit(sheets, page)
 
 
@@ -322,8 +336,14 @@ class _Painter:
                 for block in row.blocks:
                     for column in block.columns:
                         self.where[column.step.id] = (s, r, row, column.x)
-        self.segments = curve.segments(self.resolved)
-        self.exits = curve.exits(self.resolved)
+        self.segments: dict[int, list[curve.Segment]] = {}  # by page: those that start or end there
+        for segment in curve.segments(self.resolved):
+            on = {self.where[segment.tail][0], self.where[segment.head][0]}
+            for number in sorted(on):
+                self.segments.setdefault(number, []).append(segment)
+        self.exits: dict[int, list[str]] = {}
+        for step_id in curve.exits(self.resolved):
+            self.exits.setdefault(self.where[step_id][0], []).append(step_id)
 
     def drawing(self, number: int) -> Drawing:
         sheet = self.sheets[number]
@@ -447,7 +467,7 @@ class _Painter:
     def _curve(self, canvas: Canvas, number: int) -> None:
         """The segments of the curve on this page (see ``curve``), the stubs of those that leave it, and the exit marks."""
         t = self.theme
-        for segment in self.segments:
+        for segment in self.segments.get(number, ()):
             tail, head = self.where[segment.tail], self.where[segment.head]
             style = {"step": "solid", "bridge": "dashed", "return": "dotted"}[segment.kind]
             attrs = {"color": t.curve, "penwidth": canvas.size(CURVE_W), "style": style}
@@ -483,10 +503,8 @@ class _Painter:
                 canvas.point(f"{name}.in", x, head[2].rail_y)
                 canvas.edge(f"{name}.in", b, id=f"{name}.in", tooltip=tip, **attrs, **arrow)
                 canvas.label(f"{name}.from", x - 62, head[2].rail_y, run(f"from {where}", META * canvas.scale, t.text, bold=True), 60, 12, "left")
-        for step_id in self.exits:
-            sheet, _, row, x = self.where[step_id]
-            if sheet != number:
-                continue
+        for step_id in self.exits.get(number, ()):
+            _, _, row, x = self.where[step_id]
             y = row.level_y(self.resolved.steps[step_id].emotion)
             mark = f"exit_{step_id}"
             left = self.offset + x + POINT / 2 + 10

@@ -5,11 +5,12 @@ A page is given in points (1/72 inch), landscape unless asked otherwise.
 no page at all: the poster as wide as its steps, at scale 1 (the drawing
 before page layouts existed).
 
-``READABLE`` is the smallest text size, in points on the page, that the
-layout allows: 7.5 pt is 10 px on a 1920 × 1080 slide, and about the
-smallest print a reader takes in from a wall at arm's length. The poster's
-smallest font (``geometry.MIN_TEXT``) may shrink to it and no further; a map
-that would need more shrinking continues on the next page.
+``Page.readable`` is the smallest text size, in points on the page, that the
+layout allows: on a slide 7.6 pt, which is 10 px at 1920 × 1080; on paper
+6.5 pt, the small print of a printed form, which a reader takes in at arm's
+length. The poster's smallest font (``geometry.MIN_TEXT``) may shrink to it
+and no further; a map that would need more shrinking continues on the next
+page.
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ SIZES = {  # landscape, in points
 }
 PAGES = (STRIP, *SIZES)
 ORIENTATIONS = ("landscape", "portrait")
-READABLE = 7.6  # points: 10.1 px on a 1920-pixel-wide slide, a little over 10 for rounding
-MIN_SCALE = READABLE / MIN_TEXT
+SLIDES = ("16:9",)
+READABLE_ON_SCREEN = 7.6  # points: 10.1 px on a 1920-pixel-wide slide, a little over 10 for rounding
+READABLE_ON_PAPER = 6.5
 DPI = 96  # PNG pixels per inch unless --dpi says otherwise: Graphviz's own default
 MAX_PIXELS = 16_384
 """The longest PNG side we make: ImageMagick's default limit; system Graphviz silently scales down past 32,767."""
@@ -46,6 +48,12 @@ class Page:
     @property
     def strip(self) -> bool:
         return self.name == STRIP
+
+    @property
+    def min_scale(self) -> float:
+        """The smallest scale at which the poster's smallest text stays readable on this page."""
+        readable = READABLE_ON_SCREEN if self.name.split("-")[0] in SLIDES else READABLE_ON_PAPER
+        return readable / MIN_TEXT
 
 
 def page(name: str, orientation: str = "landscape") -> Page:
