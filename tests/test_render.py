@@ -448,7 +448,8 @@ def test_persona_draws_the_journey_as_that_persona_walks_it(view, cli, tmp_path)
 def test_unknown_persona_is_a_usage_error(cli):
     result = cli("render", SMALL, "--persona", "nobody", "-o", "-")
     assert result.code == 2
-    assert result.err == f"journey: error: {SMALL}: no persona `nobody` in this journey (its personas: planner, rusher)\n"
+    # the one persona check of every command (flow.check_persona), with its one message
+    assert result.err == f"journey: error: {SMALL}: the persona `nobody` is not defined in this journey (known: planner, rusher)\n"
 
 
 # -- hostile and long text ----------------------------------------------------------------

@@ -136,7 +136,8 @@ def test_cli_piped_output_is_plain(cli, monkeypatch):
 def test_unknown_persona_is_a_usage_error(cli):
     result = cli("show", CHECKOUT, "--persona", "nobody")
     assert result.code == 2
-    assert result.err == "journey: error: unknown persona `nobody`; known personas: bargain-hunter, busy-parent\n"
+    # the one persona check of every command (flow.check_persona), with its one message
+    assert result.err == f"journey: error: {CHECKOUT}: the persona `nobody` is not defined in this journey (known: bargain-hunter, busy-parent)\n"
     assert result.out == ""
 
 

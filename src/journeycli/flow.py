@@ -17,6 +17,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from .model import Journey, PainPoint, Stage, Step
+from .usage import UsageError
 
 
 @dataclass
@@ -121,6 +122,21 @@ class Resolved:
 
     def pain_points(self) -> list[tuple[Stage, Step, PainPoint]]:
         return [(self.stage_of[s], self.steps[s], pain) for s in self.order for pain in self.steps[s].pain_points]
+
+
+def check_persona(journey: Journey, persona: str, file: str) -> None:
+    """The one persona check of every command with ``--persona`` (lint, pains, render, show).
+
+    A journey that declares ``personas`` must define ``persona``: anything else is
+    a usage error (exit 2) naming the file and listing the known ids. In a journey
+    without ``personas``, step ``personas`` lists are free text and any id is
+    accepted: the view keeps the steps open to everyone and those naming it.
+    """
+    if journey.personas is None:
+        return
+    known = [p.id for p in journey.personas]
+    if persona not in known:
+        raise UsageError(f"{file}: the persona `{persona}` is not defined in this journey (known: {', '.join(known) or 'none'})")
 
 
 def _walks(step: Step, persona: str | None) -> bool:

@@ -23,8 +23,7 @@ from typing import Any
 
 from .config import Settings
 from .diagnostics import Diagnostic
-from .flow import Resolved, resolve
-from .usage import UsageError
+from .flow import Resolved, check_persona, resolve
 from .model import Journey
 from .rules import LINT_FAMILIES, by_code, lint_rules
 from .rules.base import Finding, LintRule
@@ -119,8 +118,8 @@ def _place(rule: LintRule, finding: Finding, context: Context, smap: SourceMap) 
 def lint_journey(journey: Journey, smap: SourceMap, file: str, settings: Settings, libraries: Any = None) -> list[Diagnostic]:
     """The quality and pain-point findings of a validated journey (``libraries``: those it uses, if followed)."""
     out: list[Diagnostic] = []
-    if settings.persona is not None and journey.personas is not None and settings.persona not in {p.id for p in journey.personas}:
-        raise UsageError(f"{file}: the persona `{settings.persona}` is not defined in this journey")
+    if settings.persona is not None:
+        check_persona(journey, settings.persona, file)
     # Suppressions apply even when L010 itself is not run; only its findings are dropped then.
     bad_suppressions: list[Diagnostic] = []
     suppressions = _suppressions(journey, file, smap, bad_suppressions)

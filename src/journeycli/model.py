@@ -19,8 +19,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
-ID_MAX_LENGTH = 64
+from .ids import ID_MAX_LENGTH, ID_PATTERN
 
 Severity = Literal["low", "medium", "high", "critical"]
 Layer = Literal["frontstage", "backstage", "support"]

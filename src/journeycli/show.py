@@ -28,7 +28,6 @@ from rich.text import Text
 
 from .presentation.symbols import FACES, NO_EMOTION, SPARKS, emotion_label, words
 from .flow import Resolved
-from .usage import UsageError
 from .model import Journey, Stage, Step
 
 MIN_COLUMN = 18
@@ -38,17 +37,6 @@ _FRAME = 3  # cells a column adds around its text: one border and two padding
 EMOTION_STYLE = {-2: "bold red", -1: "red", 0: "yellow", 1: "green", 2: "bold green"}
 SEVERITY_STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "dim"}
 STATUS_STYLE = {"done": "green", "in_progress": "cyan", "planned": "blue", "idea": "dim"}
-
-
-def check_persona(journey: Journey, persona: str) -> None:
-    """A usage error (exit 2) unless ``persona`` is declared, or named by a step when none are declared."""
-    if journey.personas is not None:
-        known = [p.id for p in journey.personas]
-    else:
-        known = list(dict.fromkeys(p for _, step in journey.steps() for p in step.personas or []))
-    if persona not in known:
-        listed = f"; known personas: {', '.join(known)}" if known else "; this journey names no personas"
-        raise UsageError(f"unknown persona `{persona}`{listed}")
 
 
 def _style(emotion: int | None) -> str:

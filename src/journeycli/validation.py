@@ -23,7 +23,8 @@ from . import integrity
 from .funnel import reach
 from .diagnostics import Diagnostic, Severity
 from .loader import Invalid, load
-from .model import ID_MAX_LENGTH, Journey
+from .ids import ID_MAX_LENGTH, ID_RULE, suggestion
+from .model import Journey
 from .rules.validation import E002, E006
 from .sourcemap import SourceMap
 
@@ -224,13 +225,7 @@ def _schema_diagnostic(item: dict[str, Any], raw: dict, file: str, smap: SourceM
         word = "a date" if hasattr(value, "isoformat") else _YAML_TYPE_WORDS.get(type(value), "something else")
         return E002.at(file, pos, f"{subject} in {where} must be text, but YAML read `{shown}` as {word}", f'quote it: "{shown}"')
     if kind == "string_pattern_mismatch":
-        suggestion = _slug(str(value))
-        return E002.at(
-            file,
-            pos,
-            f"`{value}` is not a valid id: ids use lowercase letters, digits, `-` and `_`, and start with a letter or digit",
-            f"for example: {suggestion}" if suggestion else None,
-        )
+        return E002.at(file, pos, f"`{value}` is not a valid id: {ID_RULE}", suggestion(str(value)))
     if kind in ("string_too_long", "string_too_short") and name == "id":
         problem = "empty" if kind == "string_too_short" else f"longer than {ID_MAX_LENGTH} characters"
         return E002.at(file, pos, f"the id in {where} is {problem}")
@@ -304,8 +299,4 @@ def _show(value: Any) -> str:
         return "a mapping" if isinstance(value, dict) else "a list"
     text = str(value)
     return text if len(text) <= 60 else text[:57] + "…"
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9_-]+", "-", text.strip().lower()).strip("-_")[:ID_MAX_LENGTH]
 

@@ -18,11 +18,10 @@ from ..files import write_atomic
 from ..inputs import InputError, max_file_bytes, read_bytes
 from ..usage import UsageError
 from ..loader import CONTROL
-from ..model import ID_MAX_LENGTH, ID_PATTERN
 from ..presentation.terminal import printable
 from ..validation import validate
 from ..importers import FORMATS, Malformed, format_for, get
-from ..importers.ids import slugify
+from ..ids import require_id, slugify
 
 
 def _read(path: str) -> bytes:
@@ -74,9 +73,8 @@ def run(options: ImportOptions) -> int:
     name = source or (format_for(path) if path != "-" else None)
     if name is None:
         raise UsageError(f"choose the input format with --from ({', '.join(FORMATS)})")
-    if journey_id is not None and (not re.match(ID_PATTERN, journey_id) or len(journey_id) > ID_MAX_LENGTH):
-        suggestion = slugify(journey_id)
-        raise UsageError(f"`{journey_id}` is not a valid id" + (f"; for example: {suggestion}" if suggestion else ""))
+    if journey_id is not None:
+        require_id(journey_id)
     shown = "<stdin>" if path == "-" else path
     data = _read(path)
     try:

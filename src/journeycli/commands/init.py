@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
-from ..usage import UsageError
+from ..ids import require_id
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -16,15 +16,10 @@ class InitOptions:
 
 
 def run(options: InitOptions) -> int:
-    import re
-
     from ..files import write_atomic
-    from ..model import ID_MAX_LENGTH, ID_PATTERN
     from ..starter import starter
 
-    journey_id = options.id
-    if not re.match(ID_PATTERN, journey_id) or len(journey_id) > ID_MAX_LENGTH:
-        raise UsageError(f"`{journey_id}` is not a valid id: use lowercase letters, digits, - and _ (at most {ID_MAX_LENGTH})")
+    journey_id = require_id(options.id)
     text = starter(journey_id)
     if options.output == "-":
         sys.stdout.write(text)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from ..engines import Engine, EngineError, find_engine
 from ..files import make_directory, write_atomic
+from ..flow import check_persona, resolve
 from ..inputs import Input
 from ..model import Journey
 from ..choices import RENDER_SUFFIXES
@@ -100,19 +101,6 @@ def choose_engine(fmt: str, choice: str | None) -> Engine | None:
             f"or `brew install graphviz`) so that `dot` is on PATH, or render svg or png"
         )
     return engine
-
-
-def check_persona(name: str, journey: Journey, persona: str) -> None:
-    declared = [p.id for p in journey.personas] if journey.personas is not None else None
-    if declared is not None:
-        known = persona in declared
-        listed = ", ".join(declared) if declared else "none"
-    else:
-        mentioned = sorted({p for _, step in journey.steps() for p in step.personas or ()})
-        known = persona in mentioned
-        listed = ", ".join(mentioned) if mentioned else "none"
-    if not known:
-        raise UsageError(f"{name}: no persona `{persona}` in this journey (its personas: {listed})")
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -209,12 +197,10 @@ def render_once(options: RenderOptions) -> int:
     valid, findings = read_valid(inputs)
     if persona is not None:
         for item, journey in valid:
-            check_persona(item.name, journey, persona)
+            check_persona(journey, persona, item.name)
     if mode == "dir" and output is not None:
         make_directory(output)
     jobs = plan(valid, inputs, mode, output, fmt)
-
-    from ..flow import resolve
 
     changed = 0
     for job in jobs:

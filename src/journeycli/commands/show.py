@@ -17,14 +17,14 @@ class ShowOptions:
 
 def run(options: ShowOptions) -> int:
     """Exit 0 when shown, 1 when the journey is invalid, 2 for an unknown persona."""
-    from ..flow import resolve
-    from ..show import check_persona, print_view
+    from ..flow import check_persona, resolve
+    from ..show import print_view
 
     item, journey, findings = read_one(options.path)
     if journey is None:
         report_invalid([item.name], findings, data_on_stdout=True)
         return 1
     if options.persona is not None:
-        check_persona(journey, options.persona)
+        check_persona(journey, options.persona, item.name)
     print_view(resolve(journey, options.persona), sys.stdout, options.compact)
     return 0

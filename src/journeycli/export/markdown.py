@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from ..model import Journey, Metric, Step
 from ..presentation.markdown import cell, code, text
-from ..presentation.symbols import SEVERITIES, emotion_label, number, on_target, words
+from ..presentation.symbols import SEVERITIES, emotion_label, number, words
+from ..verdicts import on_target
 
 
 def _table(header: tuple[str, ...], rows: list[list[str]]) -> list[str]:

@@ -39,9 +39,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..flow import Resolved, resolve
-from ..usage import UsageError
+from ..flow import Resolved, check_persona, resolve
 from ..model import Journey, Opportunity, Step
+from ..verdicts import stage_figures
 
 SEVERITY_WEIGHT = {"low": 1, "medium": 2, "high": 4, "critical": 8}
 ESTIMATED_AFFECTED = Decimal("0.5")
@@ -126,15 +126,6 @@ def score(severity: str, affected: Decimal, moment_of_truth: bool, emotion: int 
     return SEVERITY_WEIGHT[severity] * affected * mot * emotion_factor(emotion)
 
 
-def check_persona(journey: Journey, persona: str, file: str) -> None:
-    """A usage error when the journey declares personas and ``persona`` is not one of them."""
-    if journey.personas is None:
-        return  # step `personas` are free text then: the view keeps the steps open to everyone
-    known = [p.id for p in journey.personas]
-    if persona not in known:
-        raise UsageError(f"{file}: the persona `{persona}` is not defined in this journey (known: {', '.join(known) or 'none'})")
-
-
 def _decimal(value: float) -> Decimal:
     return Decimal(repr(value))  # the number as written in the file, not its binary approximation
 
@@ -180,27 +171,21 @@ def _worst(steps: list[Step]) -> Step | None:
 
 def hotspots(resolved: Resolved, hotspot_pain_count: int) -> list[Hotspot]:
     """Each stage's mean emotion, pain count, worst step and P006 verdict, in journey order."""
-    by_stage: dict[str, list[Step]] = {}
-    for step_id in resolved.order:
-        by_stage.setdefault(resolved.stage_of[step_id].id, []).append(resolved.steps[step_id])
     found = []
-    for stage in resolved.journey.stages:
-        steps = by_stage.get(stage.id, [])
-        if resolved.persona is not None and not steps:
+    for figures in stage_figures(resolved):
+        if resolved.persona is not None and not figures.steps:
             continue  # the persona never enters this stage
-        emotions = [s.emotion for s in steps if s.emotion is not None]
-        mean = Decimal(sum(emotions)) / len(emotions) if emotions else None
-        pains = sum(len(s.pain_points) for s in steps)
-        worst = _worst(steps)
+        mean = figures.mean_emotion
+        worst = _worst(figures.steps)
         found.append(
             Hotspot(
-                stage=stage.id,
-                name=stage.name,
+                stage=figures.stage.id,
+                name=figures.stage.name,
                 mean_emotion=None if mean is None else mean.quantize(_CENT, rounding=ROUND_HALF_UP),
-                pain_count=pains,
+                pain_count=figures.pain_count,
                 worst_step=worst.id if worst else None,
                 worst_step_name=worst.name if worst else None,
-                hotspot=(mean is not None and mean < 0) or pains >= hotspot_pain_count,
+                hotspot=figures.hotspot(hotspot_pain_count),
             )
         )
     return found

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import Metric, PainPoint
+from ..model import PainPoint
 
 FACES = {-2: "😞", -1: "🙁", 0: "😐", 1: "🙂", 2: "😄"}
 SPARKS = {-2: "▁", -1: "▂", 0: "▃", 1: "▅", 2: "▇"}
@@ -32,13 +32,6 @@ def worst_severity(pains: Iterable[PainPoint]) -> str | None:
 def words(value: str) -> str:
     """``in_progress`` → ``in progress``, for enum values shown to people."""
     return value.replace("_", " ")
-
-
-def on_target(metric: Metric) -> bool | None:
-    """Whether a metric meets its target by its `better` direction; None when it cannot be judged."""
-    if metric.target is None or metric.better is None:
-        return None
-    return metric.value >= metric.target if metric.better == "higher" else metric.value <= metric.target
 
 
 def number(value: float) -> str:

@@ -6,6 +6,7 @@ A metric without `target` or without `better` cannot be judged and is skipped.
 from __future__ import annotations
 
 from ..diagnostics import Severity
+from ..verdicts import on_target
 from .base import Finding, LintRule
 
 
@@ -16,10 +17,7 @@ def _number(value: float) -> str:
 def check(ctx):
     for step_id in ctx.resolved.order:
         for n, metric in enumerate(ctx.resolved.steps[step_id].metrics):
-            if metric.target is None or metric.better is None:
-                continue
-            worse = metric.value < metric.target if metric.better == "higher" else metric.value > metric.target
-            if worse:
+            if on_target(metric) is False:
                 unit = f" {metric.unit}" if metric.unit else ""
                 yield Finding(
                     (*ctx.step_path[step_id], "metrics", n, "value"),

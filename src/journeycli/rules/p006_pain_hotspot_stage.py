@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 from ..diagnostics import Severity
+from ..verdicts import stage_figures
 from .base import Finding, LintRule
 
 
 def check(ctx):
-    by_stage: dict[str, list] = {}
-    for step_id in ctx.resolved.order:
-        by_stage.setdefault(ctx.resolved.stage_of[step_id].id, []).append(ctx.resolved.steps[step_id])
-    for stage in ctx.journey.stages:
-        steps = by_stage.get(stage.id, [])
-        emotions = [s.emotion for s in steps if s.emotion is not None]
-        pains = sum(len(s.pain_points) for s in steps)
-        reasons = []
-        if emotions and sum(emotions) / len(emotions) < 0:
-            reasons.append(f"mean emotion {sum(emotions) / len(emotions):+.1f}")
-        if pains >= ctx.settings.hotspot_pain_count:
-            reasons.append(f"{pains} pain points")
+    for figures in stage_figures(ctx.resolved):
+        reasons = figures.hotspot_reasons(ctx.settings.hotspot_pain_count)
         if reasons:
+            stage = figures.stage
             yield Finding((*ctx.stage_path[stage.id], "id"), f"the stage `{stage.id}` is a pain hotspot: {' and '.join(reasons)}")
 
 
