@@ -136,7 +136,7 @@ def test_same_input_same_bytes(cli):
 @pytest.mark.parametrize(
     "options, words",
     [
-        (("--persona", "nobody"), "no persona `nobody`"),
+        (("--persona", "nobody"), "the persona `nobody` is not defined"),  # flow.check_persona, shared by every command
         (("--to", "nowhere"), "no step `nowhere`"),
         (("-f", "png"), "needs -o FILE"),
         (("-o", "out.svg", "-f", "png"), "make them agree"),

@@ -51,7 +51,7 @@ def run(options: FunnelOptions) -> int:
     from ..files import write_atomic
     from ..flow import resolve
     from ..funnel import report
-    from .render import check_persona
+    from ..flow import check_persona
 
     fmt = _format(options)
     if not options.timeout > 0:
@@ -71,7 +71,7 @@ def run(options: FunnelOptions) -> int:
     funnels = []
     for item, journey in valid:
         if options.persona is not None:
-            check_persona(item.name, journey, options.persona)
+            check_persona(journey, options.persona, item.name)
         resolved = resolve(journey, options.persona)
         if options.to is not None and options.to not in resolved.index:
             raise UsageError(f"{item.name}: no step `{options.to}` in this journey{' for persona ' + options.persona if options.persona else ''}")
