@@ -446,6 +446,7 @@ def funnel(
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `journey` command; exits with 0, 1, 2 (usage) or 3 (internal error)."""
+    from .presentation.terminal import printable
     from .usage import UsageError
 
     command = typer.main.get_command(app)
@@ -454,12 +455,12 @@ def main(argv: list[str] | None = None) -> None:
     except typer.Exit as done:
         code = done.exit_code
     except UsageError as error:
-        sys.stderr.write(f"journey: error: {error}\n")
+        sys.stderr.write(printable(f"journey: error: {error}") + "\n")
         code = EXIT_USAGE
     except typer.TyperException as error:  # Typer's usage errors (unknown option, bad value…)
         ctx = getattr(error, "ctx", None)
         hint = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
-        sys.stderr.write(f"journey: error: {error.format_message()}{hint}\n")
+        sys.stderr.write(printable(f"journey: error: {error.format_message()}{hint}") + "\n")
         code = getattr(error, "exit_code", EXIT_USAGE)
     except (typer.Abort, KeyboardInterrupt):
         sys.stderr.write("journey: aborted\n")
@@ -468,7 +469,7 @@ def main(argv: list[str] | None = None) -> None:
         code = EXIT_OK
     except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback, ever
         sys.stderr.write(
-            f"journey: internal error: {type(error).__name__}: {error}\n"
+            printable(f"journey: internal error: {type(error).__name__}: {error}") + "\n"
             "This is a bug in journeycli; please report it with the file that caused it.\n"
         )
         code = EXIT_INTERNAL

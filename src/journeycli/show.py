@@ -22,7 +22,7 @@ import math
 from typing import TextIO
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -170,7 +170,7 @@ def view(resolved: Resolved, width: int, compact: bool = False) -> Group:
 
 def print_view(resolved: Resolved, out: TextIO, compact: bool = False) -> None:
     """Print the map on ``out``: coloured on a terminal, plain (no escape codes) anywhere else."""
-    from .presentation.terminal import use_rich
+    from .presentation.terminal import safe_console, use_rich
 
-    console = Console(file=out, color_system="auto" if use_rich(out) else None, highlight=False, emoji=False, markup=False)
+    console = safe_console(file=out, color_system="auto" if use_rich(out) else None, highlight=False, emoji=False, markup=False)
     console.print(view(resolved, console.width, compact))

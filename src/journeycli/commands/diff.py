@@ -28,6 +28,7 @@ from ..diff.review import classify
 from ..diff.sides import Pair, Side, base_pairs, read_pair
 from ..diff.summary import summarize
 from ..model import Journey
+from ..presentation.terminal import printable
 from ..runner import with_excerpts
 from ..usage import UsageError
 from ..validation import no_gc, validate
@@ -179,7 +180,7 @@ def _append_summary(path: str, diffs: list[FileDiff], inputs: list[str]) -> None
 def _render(diff: FileDiff, path: str, pair: Pair) -> bool:
     """Draw ``--render``; a missing engine is a usage error, a failed drawing one line on stderr (False)."""
     if diff.status != "compared":
-        sys.stderr.write(f"journey: error: no picture drawn: {diff.file} could not be compared (see the diff)\n")
+        sys.stderr.write(printable(f"journey: error: no picture drawn: {diff.file} could not be compared (see the diff)") + "\n")
         return False
     from ..engines import EngineError
     from ..files import write_atomic
@@ -191,10 +192,10 @@ def _render(diff: FileDiff, path: str, pair: Pair) -> bool:
     except EngineError as error:
         raise UsageError(str(error)) from None
     except LayoutTimeout:
-        sys.stderr.write(f"journey: error: drawing the diff took longer than {TIMEOUT} s and was stopped; the map is too large for one picture\n")
+        sys.stderr.write(printable(f"journey: error: drawing the diff took longer than {TIMEOUT} s and was stopped; the map is too large for one picture") + "\n")
         return False
     except EngineFailed as error:
-        sys.stderr.write(f"journey: error: {error}\n")
+        sys.stderr.write(printable(f"journey: error: {error}") + "\n")
         return False
     write_atomic(path, data, inputs=tuple(side.name for side in (pair.old, pair.new)))
     return True

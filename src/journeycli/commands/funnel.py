@@ -12,6 +12,7 @@ import os
 import sys
 from dataclasses import dataclass
 
+from ..presentation.terminal import printable
 from ..usage import UsageError
 from .journeys import find, read_valid, report_invalid
 
@@ -95,7 +96,7 @@ def run(options: FunnelOptions) -> int:
             sys.stdout.buffer.flush()
         else:
             write_atomic(options.output, data, tuple(item.path for item in inputs if item.path))
-            sys.stderr.write(f"journey: wrote {options.output}\n")
+            sys.stderr.write(printable(f"journey: wrote {options.output}") + "\n")
     if findings:
         report_invalid([item.name for item in inputs], findings, data_on_stdout=fmt != "text" or options.output == "-")
         return 1
@@ -111,7 +112,7 @@ def _picture(funnels, fmt, engine, timeout) -> bytes | None:
     try:
         return picture(dot(funnel), fmt, engine, timeout)
     except LayoutTimeout:
-        sys.stderr.write(f"journey: error: drawing the funnel of {file} took longer than {timeout:g} s and was stopped; raise --timeout\n")
+        sys.stderr.write(printable(f"journey: error: drawing the funnel of {file} took longer than {timeout:g} s and was stopped; raise --timeout") + "\n")
     except EngineFailed as error:
-        sys.stderr.write(f"journey: error: {file}: {error}\n")
+        sys.stderr.write(printable(f"journey: error: {file}: {error}") + "\n")
     return None

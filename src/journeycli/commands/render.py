@@ -25,6 +25,7 @@ from ..files import make_directory, write_atomic
 from ..flow import check_persona, resolve
 from ..inputs import Input
 from ..model import Journey
+from ..presentation.terminal import printable
 from ..choices import RENDER_SUFFIXES
 from ..render.output import EngineFailed, LayoutTimeout
 from ..usage import UsageError
@@ -213,12 +214,12 @@ def render_once(options: RenderOptions) -> int:
             results = list(zip((_numbered(job.target, n, len(drawings)) for n in range(1, len(drawings) + 1)), _pictures(drawings, fmt, chosen, timeout, options.dpi)))
         except LayoutTimeout:
             sys.stderr.write(
-                f"journey: error: the layout of {job.item.name} took longer than {timeout:g} s and was stopped; "
-                "raise --timeout, or try the other --view\n"
+                printable(f"journey: error: the layout of {job.item.name} took longer than {timeout:g} s and was stopped; raise --timeout, or try the other --view")
+                + "\n"
             )
             return EXIT_FAILED
         except EngineFailed as error:
-            sys.stderr.write(f"journey: error: {job.item.name}: {error}\n")
+            sys.stderr.write(printable(f"journey: error: {job.item.name}: {error}") + "\n")
             return EXIT_FAILED
         for target, data in results:
             if target == STDOUT:
@@ -226,16 +227,16 @@ def render_once(options: RenderOptions) -> int:
                 sys.stdout.buffer.write(data)
                 sys.stdout.buffer.flush()
             elif _unchanged(target, data):
-                sys.stderr.write(f"journey: {target} is up to date\n")
+                sys.stderr.write(printable(f"journey: {target} is up to date") + "\n")
             else:
                 write_atomic(target, data)
                 changed += 1
-                sys.stderr.write(f"journey: rendered {job.item.name} -> {target}\n")
+                sys.stderr.write(printable(f"journey: rendered {job.item.name} -> {target}") + "\n")
     if findings:
         report_invalid([item.name for item in inputs], findings, data_on_stdout=mode == "stdout")
         return EXIT_FAILED
     if options.fail_if_changed and changed:
-        sys.stderr.write(f"journey: {changed} picture{'s were' if changed > 1 else ' was'} missing or out of date and re-rendered\n")
+        sys.stderr.write(printable(f"journey: {changed} picture{'s were' if changed > 1 else ' was'} missing or out of date and re-rendered") + "\n")
         return EXIT_FAILED
     return EXIT_OK
 

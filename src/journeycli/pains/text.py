@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..presentation.symbols import words
+from ..presentation.terminal import printable
 from .cells import LEGEND, NONE, addressed, percent, signed, step_label, summary
 from .score import Hotspot, PainReport, RankedPain
 
@@ -82,7 +83,7 @@ def _write_plain(reports: list[PainReport], out: TextIO) -> None:
             lines += _plain_table(HOTSPOT_COLUMNS, HOTSPOT_RIGHT, [_hotspot_cells(h) for h in r.hotspots])
         else:
             lines.append("No stages in this view.")
-        out.write("\n".join(lines) + "\n")
+        out.write("\n".join(printable(line) for line in lines) + "\n")
     out.write(f"\n{LEGEND}\n")
 
 
@@ -147,7 +148,7 @@ def _write_rich(reports: list[PainReport], con: "Console") -> None:
     for n, r in enumerate(reports):
         if n:
             con.print()
-        con.print(Text.assemble((r.title, "bold"), (f" ({r.journey}) — {r.file}", "dim")))
+        con.print(Text.assemble((printable(r.title), "bold"), (f" ({r.journey}) — {printable(r.file)}", "dim")))
         con.print(Text(summary(r), style="dim"))
         if r.pain_points:
             con.print(_pain_table(r.pain_points, con.width))

@@ -6,12 +6,15 @@ images, code or headings is backslash-escaped; ``|`` is escaped so a cell
 cannot split a table row; line breaks become ``<br>`` in table cells and
 spaces elsewhere. ``@`` and ``:`` get a zero-width space after them where
 they would start a mention (``@team``) or an emoji shortcode (``:tada:``),
-so text from a map never notifies anyone on GitHub.
+so text from a map never notifies anyone on GitHub. Control and bidi characters
+are made visible (``terminal.printable``): Markdown is read in terminals too.
 """
 
 from __future__ import annotations
 
 import re
+
+from .terminal import printable
 
 _PUNCTUATION = re.compile(r"([\\`*_\[\]#|~!])")
 _PLAIN_CODE = re.compile(r"^[\w./:@+~^-]+$")
@@ -21,7 +24,7 @@ _SHORTCODE = re.compile(r":(?=[\w+-]+:)")
 
 def text(value: str) -> str:
     """User text on one line, safe anywhere in Markdown."""
-    escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = printable(value, keep_lines=True).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     safe = _PUNCTUATION.sub(r"\\\1", " ".join(escaped.split()))
     return _SHORTCODE.sub(":\u200b", _MENTION.sub("@\u200b", safe))
 

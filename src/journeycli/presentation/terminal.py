@@ -3,6 +3,11 @@
 Plain text is written without Rich at all when the output is not a terminal
 or ``NO_COLOR`` is set, because Rich still emits bold codes under NO_COLOR and
 wraps long lines when piped.
+
+``printable`` is the one place that decides which characters a terminal or a
+CI log must never receive raw: every writer of text for people (reports, show,
+pains, diff, render and import messages, usage errors, GitHub annotations) goes
+through it, and every Rich console made here applies it to what it prints.
 """
 
 from __future__ import annotations
@@ -14,16 +19,22 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-# Control characters from a hostile file must not reach the terminal as commands (a
-# raw ESC can clear the screen or fake output; bidi overrides reorder what is shown).
-# Each becomes one visible character, so the caret stays under the right column.
+# Control characters from a hostile file or file name must not reach the terminal as
+# commands (a raw ESC can clear the screen or fake output, a newline can start a CI
+# workflow command; bidi controls reorder what is shown, "Trojan Source"). Each
+# becomes one visible character, so a caret stays under the right column.
+_BIDI = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
 _VISIBLE = {code: 0x2400 + code for code in range(32)} | {0x7F: 0x2421}
-_VISIBLE |= {code: 0xFFFD for code in (*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+_VISIBLE |= {code: 0xFFFD for code in (*range(0x80, 0xA0), 0x2028, 0x2029, *_BIDI)}
+_VISIBLE_LINES = {code: char for code, char in _VISIBLE.items() if code not in (0x09, 0x0A)}
 
 
-def printable(text: str) -> str:
-    """``text`` with every control and bidi-override character replaced by one visible character."""
-    return text.translate(_VISIBLE)
+def printable(text: str, keep_lines: bool = False) -> str:
+    """``text`` with every control and bidi character replaced by one visible character.
+
+    ``keep_lines`` keeps line feeds and tabs, for text that is several lines by design.
+    """
+    return text.translate(_VISIBLE_LINES if keep_lines else _VISIBLE)
 
 
 def use_rich(out: TextIO) -> bool:
@@ -39,9 +50,21 @@ def console(out: TextIO) -> "Console | None":
     """A Rich console for ``out``, or None when output must be plain."""
     if not use_rich(out):
         return None
-    from rich.console import Console
+    return safe_console(file=out, highlight=False, emoji=False, markup=False, soft_wrap=False)
 
-    return Console(file=out, highlight=False, emoji=False, markup=False, soft_wrap=False)
+
+def safe_console(**options: Any) -> "Console":
+    """A Rich console whose printed text passes through ``printable`` (its own colour codes do not)."""
+    from rich.console import Console
+    from rich.segment import Segment
+
+    class SafeConsole(Console):
+        def _render_buffer(self, buffer: Any) -> str:
+            return super()._render_buffer(
+                segment if segment.control else Segment(printable(segment.text, keep_lines=True), segment.style) for segment in buffer
+            )
+
+    return SafeConsole(**options)
 
 
 def emit(con: "Console | None", out: TextIO, renderable: Any) -> None:
@@ -50,4 +73,4 @@ def emit(con: "Console | None", out: TextIO, renderable: Any) -> None:
         con.print(renderable)
     else:
         plain = getattr(renderable, "plain", None)
-        out.write((plain if plain is not None else str(renderable)) + "\n")
+        out.write(printable(plain if plain is not None else str(renderable), keep_lines=True) + "\n")

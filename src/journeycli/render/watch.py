@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 
 from ..inputs import discover
+from ..presentation.terminal import printable
 from ..usage import UsageError
 
 
@@ -36,7 +37,7 @@ def watch(paths: list[str], render_once: Callable[[], int], interval: float = 0.
     try:
         seen = _stamps(paths)
         render_once()
-        sys.stderr.write("journey: watching for changes (Ctrl-C to stop)\n")
+        sys.stderr.write(printable("journey: watching for changes (Ctrl-C to stop)") + "\n")
         while keep_going():
             time.sleep(interval)
             try:
@@ -48,7 +49,7 @@ def watch(paths: list[str], render_once: Callable[[], int], interval: float = 0.
                 try:
                     render_once()
                 except UsageError as error:  # e.g. a persona removed while editing: say so, keep watching
-                    sys.stderr.write(f"journey: error: {error}\n")
+                    sys.stderr.write(printable(f"journey: error: {error}") + "\n")
     except KeyboardInterrupt:
         pass
     return 0

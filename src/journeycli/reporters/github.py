@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..diagnostics import Severity
+from ..presentation.terminal import printable
 from . import Report
 from .locations import relative_path
 
@@ -16,11 +17,13 @@ _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A message: line breaks kept as GitHub's escapes, every other control character made visible (a raw ESC in a log)."""
+    return printable(text, keep_lines=True).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace("\t", " ")
 
 
 def _property(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
+    """A property (the file name): nothing in it may end the command or start another one."""
+    return printable(text).replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
 
 
 def report(result: Report, out: TextIO) -> None:
