@@ -90,3 +90,17 @@ FUNNEL_CHARTS = {".svg": "svg", ".png": "png"}
 
 PAINS_FORMATS = Family("pains", "write", {"text": "text", "json": "json_format", "markdown": "markdown", "csv": "csv_format"})
 """`journey pains --format`: ``write(reports, out)``."""
+
+PORTFOLIO_FORMATS = Family(
+    "portfolio.formats",
+    "write",
+    {"text": "text", "markdown": "markdown", "json": "json_format", "csv": "csv_format"},
+    {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".json": "json", ".csv": "csv"},
+)
+"""`journey portfolio --format`: ``write(report, sections, out)``."""
+
+PORTFOLIO_SECTIONS = ("journeys", "pains", "backlog", "coverage", "owners")
+"""`journey portfolio --section`: the parts of the report, in the order they are shown."""
+
+OPPORTUNITY_KINDS = ("fix", "improvement", "upsell", "cross_sell", "operational", "none")
+"""`journey portfolio --kind`: the backlog filter (`none`: opportunities without a `kind`)."""

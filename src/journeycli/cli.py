@@ -47,6 +47,7 @@ ImportFormat = _choice("ImportFormat", choices.IMPORTERS.names)
 DiffFormat = _choice("DiffFormat", choices.DIFF_FORMATS.names)
 DiffFailOn = _choice("DiffFailOn", choices.DIFF_FAIL_ON)
 PainsFormat = _choice("PainsFormat", choices.PAINS_FORMATS.names)
+PortfolioFormat = _choice("PortfolioFormat", choices.PORTFOLIO_FORMATS.names)
 FunnelFormat = _choice("FunnelFormat", (*choices.FUNNEL_FORMATS.names, *choices.FUNNEL_CHARTS.values()))
 
 
@@ -402,6 +403,43 @@ def pains(
     raise typer.Exit(run(PainsOptions(
         paths=tuple(paths or ()), format=format.value, top=top, unaddressed=unaddressed, persona=persona, config=config
     )))
+
+
+@app.command()
+def portfolio(
+    paths: Paths = None,
+    format: Annotated[PortfolioFormat, typer.Option("--format", "-f", help="Output format.")] = PortfolioFormat.text,
+    section: Annotated[
+        Optional[str],
+        typer.Option(
+            "--section",
+            metavar="NAMES",
+            help=f"Comma-separated parts to show: {', '.join(choices.PORTFOLIO_SECTIONS)}. Default: all (csv: journeys, and exactly one).",
+            show_default=False,
+        ),
+    ] = None,
+    kind: Annotated[
+        Optional[str],
+        typer.Option("--kind", metavar="KINDS", help=f"Keep backlog opportunities of these kinds: {', '.join(choices.OPPORTUNITY_KINDS)}.", show_default=False),
+    ] = None,
+    top: Annotated[Optional[int], typer.Option("--top", min=1, metavar="N", help="Keep the N first pain points and opportunities.", show_default=False)] = None,
+    config: Annotated[
+        Optional[str], typer.Option("--config", help="Configuration file (journey.toml or pyproject.toml). Default: the nearest one upward.", show_default=False)
+    ] = None,
+) -> None:
+    """One report over many journeys: each journey's figures, one pain ranking, the opportunity backlog, persona × phase coverage and owners.
+
+    Examples:
+
+      journey portfolio examples/portfolio/
+
+      journey portfolio maps/ --section backlog --kind upsell,cross_sell
+
+      journey portfolio maps/ --format csv --section pains > pains.csv
+    """
+    from .commands.portfolio import PortfolioOptions, run
+
+    raise typer.Exit(run(PortfolioOptions(paths=tuple(paths or ()), format=format.value, sections=section, kinds=kind, top=top, config=config)))
 
 
 @app.command()

@@ -11,7 +11,7 @@ from typing import Any, TextIO
 from .score import Hotspot, PainReport, RankedPain
 
 
-def _pain_json(row: RankedPain) -> dict[str, Any]:
+def pain_json(row: RankedPain) -> dict[str, Any]:
     return {
         "rank": row.rank,
         "score": float(row.shown_score),
@@ -47,7 +47,7 @@ def write(reports: list[PainReport], out: TextIO) -> None:
             "file": r.file,
             "journey": r.journey,
             "title": r.title,
-            "pain_points": [_pain_json(row) for row in r.pain_points],
+            "pain_points": [pain_json(row) for row in r.pain_points],
             "hotspots": [_hotspot_json(h) for h in r.hotspots],
         }
         for r in reports

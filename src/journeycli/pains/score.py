@@ -159,8 +159,13 @@ def rank(resolved: Resolved, file: str) -> list[RankedPain]:
                 emotion=step.emotion,
             )
         )
-    rows.sort(key=lambda r: (-r.score, -SEVERITY_WEIGHT[r.severity], file, r.id))
+    rows.sort(key=lambda r: ranking(r, file))
     return [replace(row, rank=n) for n, row in enumerate(rows, 1)]
+
+
+def ranking(row: RankedPain, file: str) -> tuple:
+    """The order of the ranking: score (highest first), severity (worst first), file, pain point id."""
+    return (-row.score, -SEVERITY_WEIGHT[row.severity], file, row.id)
 
 
 def _worst(steps: list[Step]) -> Step | None:

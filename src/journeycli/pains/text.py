@@ -23,7 +23,7 @@ HOTSPOT_COLUMNS = ("stage", "mean emotion", "pain points", "worst step", "hotspo
 HOTSPOT_RIGHT = {1, 2}
 
 
-def _pain_cells(row: RankedPain) -> list[str]:
+def pain_cells(row: RankedPain) -> list[str]:
     return [
         str(row.rank),
         f"{row.shown_score:.2f}",
@@ -46,7 +46,7 @@ def _one_line(value: str) -> str:
     return " ".join(value.split())
 
 
-def _plain_table(columns: tuple[str, ...], right: set[int], rows: list[list[str]], details: list[str] | None = None) -> list[str]:
+def plain_table(columns: tuple[str, ...], right: set[int], rows: list[list[str]], details: list[str] | None = None) -> list[str]:
     """Aligned columns, two spaces apart; a detail line goes under its row, starting at the fourth column."""
     from rich.cells import cell_len
 
@@ -74,13 +74,13 @@ def _write_plain(reports: list[PainReport], out: TextIO) -> None:
         lines = [""] if n else []
         lines += [f"{r.title} ({r.journey}) — {r.file}", summary(r), ""]
         if r.pain_points:
-            rows = [_pain_cells(row) for row in r.pain_points]
-            lines += _plain_table(PAIN_COLUMNS, PAIN_RIGHT, rows, [row.description for row in r.pain_points])
+            rows = [pain_cells(row) for row in r.pain_points]
+            lines += plain_table(PAIN_COLUMNS, PAIN_RIGHT, rows, [row.description for row in r.pain_points])
         else:
             lines.append("No pain points to show.")
         lines += ["", "Hotspots"]
         if r.hotspots:
-            lines += _plain_table(HOTSPOT_COLUMNS, HOTSPOT_RIGHT, [_hotspot_cells(h) for h in r.hotspots])
+            lines += plain_table(HOTSPOT_COLUMNS, HOTSPOT_RIGHT, [_hotspot_cells(h) for h in r.hotspots])
         else:
             lines.append("No stages in this view.")
         out.write("\n".join(printable(line) for line in lines) + "\n")
@@ -101,7 +101,7 @@ def _fits_wide(rows: list[RankedPain], width: int) -> bool:
     for i, name in enumerate(PAIN_COLUMNS):
         if i == 3:
             continue
-        lines = [name] + [line for row in rows for line in _pain_cells(row)[i].split(", " if i == 8 else "\n")]
+        lines = [name] + [line for row in rows for line in pain_cells(row)[i].split(", " if i == 8 else "\n")]
         natural = max(cell_len(line) for line in lines)
         needed += min(natural, CAPPED.get(i, natural))
     return needed <= width
@@ -125,7 +125,7 @@ def _pain_table(rows: list[RankedPain], width: int) -> "Table":
         else:
             table.add_column(name, justify="right" if i in PAIN_RIGHT else "left", no_wrap=True)
     for row in rows:
-        cells: list[Any] = list(_pain_cells(row))
+        cells: list[Any] = list(pain_cells(row))
         cells[2] = Text(row.severity, style=SEVERITY_STYLE[row.severity])
         open_ = Text("NO", style="bold red") if not row.addressed_by else None
         if wide:

@@ -30,3 +30,14 @@ def lint_check(data: bytes, file: str, scope: Any, settings: Any) -> Outcome:
         return Outcome(check_library(data, file).diagnostics)
     checked = validate(data, file, scope)
     return Outcome(lint_checked(checked, settings), digest(checked))
+
+
+def portfolio_check(data: bytes, file: str, scope: Any, settings: Any, today: Any) -> Outcome:
+    """Validate a journey and, when it is valid, make its share of the portfolio report."""
+    from ..validation import validate
+    from .report import part
+
+    if is_library_name(file):
+        return Outcome(check_library(data, file).diagnostics)
+    checked = validate(data, file, scope)
+    return Outcome(checked.diagnostics, part(checked.journey, file, settings, today) if checked.journey is not None else None)
