@@ -709,3 +709,45 @@ def test_a_failed_drawing_never_loses_the_text_diff(cli, tmp_path, monkeypatch):
     result = cli("diff", OLD, NEW, "--render", tmp_path / "d.svg")
     assert result.code == 1 and "the engine crashed" in result.err
     assert "● 44 changes" in result.out and not (tmp_path / "d.svg").exists()
+
+
+# -- id renames of every kind ----------------------------------------------------------------------------
+
+
+def renamed(old: dict, new: dict) -> list[tuple]:
+    found = compare(Journey.model_validate(old), Journey.model_validate(new))
+    return [(c.op, c.entity, c.id, c.field, c.old, c.new, c.kind) for c in found]
+
+
+def test_a_persona_or_pain_point_id_rename_with_its_references_is_one_change():
+    old = load(OLD)
+    new = copy.deepcopy(old)
+    new["personas"][0]["id"] = "deal-seeker"
+    new["stages"][0]["steps"][1]["personas"] = ["deal-seeker"]
+    new["stages"][0]["steps"][1]["pain_points"][0]["id"] = "shipping-surprise"
+    new["stages"][0]["steps"][1]["opportunities"][0]["addresses"] = ["shipping-surprise"]
+    assert renamed(old, new) == [
+        ("changed", "persona", "deal-seeker", "id", "bargain-hunter", "deal-seeker", "id renamed"),
+        ("changed", "pain_point", "shipping-surprise", "id", "hidden-shipping", "shipping-surprise", "id renamed"),
+    ]
+
+
+def test_a_metric_id_rename_is_one_change_and_a_rename_with_other_changes_shows_them_too():
+    old = load(OLD)
+    new = copy.deepcopy(old)
+    new["stages"][1]["steps"][1]["metrics"][1]["id"] = "time-to-pay"
+    new["stages"][2]["steps"][0]["id"] = "follow-parcel"  # track: nothing points at it
+    new["stages"][2]["steps"][0]["emotion"] = 1  # not the same content: a removal and an addition
+    found = renamed(old, new)
+    assert ("changed", "metric", "time-to-pay", "id", "pay-time", "time-to-pay", "id renamed") in found
+    assert {(op, entity, ident) for op, entity, ident, *_ in found if entity == "step"} == {("removed", "step", "track"), ("added", "step", "follow-parcel")}
+
+
+def test_two_look_alikes_are_never_guessed_as_a_rename():
+    old = small({"a": ["s1", "s2", "s3"]})
+    for step in old["stages"][0]["steps"]:
+        step["name"] = "Same"
+    new = copy.deepcopy(old)
+    new["stages"][0]["steps"][0]["id"] = "x1"
+    new["stages"][0]["steps"][1]["id"] = "x2"
+    assert {(op, ident) for op, _, ident, *_ in renamed(old, new) if op != "moved"} == {("removed", "s1"), ("removed", "s2"), ("added", "x1"), ("added", "x2")}

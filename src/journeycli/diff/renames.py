@@ -78,42 +78,70 @@ def _pair(removed: dict[str, BaseModel], added: dict[str, BaseModel], renames: R
     return {item_id: by_content[content] for item_id, content in old.items() if old_count[content] == 1 and content in by_content}
 
 
-def _gone(old: dict[str, BaseModel], new: dict[str, BaseModel]) -> tuple[dict[str, BaseModel], dict[str, BaseModel]]:
-    return {k: v for k, v in old.items() if k not in new}, {k: v for k, v in new.items() if k not in old}
+def _ids(journey: Journey) -> dict[str, set[Any]]:
+    """Every id of the journey by kind, and every (step, metric) pair under ``metric``: plain comprehensions, fast."""
+    steps = [step for stage in journey.stages for step in stage.steps]
+    ids: dict[str, set[Any]] = {kind: {item.id for item in getattr(journey, attr) or ()} for kind, attr in (("persona", "personas"), ("channel", "channels"), ("source", "sources"))}
+    ids["stage"] = {stage.id for stage in journey.stages}
+    ids["step"] = {step.id for step in steps}
+    ids["pain_point"] = {pain.id for step in steps for pain in step.pain_points}
+    ids["opportunity"] = {opportunity.id for step in steps for opportunity in step.opportunities}
+    ids["metric"] = {(step.id, metric.id) for step in steps for metric in step.metrics}
+    return ids
 
 
-def _entities(journey: Journey) -> dict[str, dict[str, BaseModel]]:
-    found: dict[str, dict[str, BaseModel]] = {kind: {} for kind in ("persona", "channel", "source", "stage", "step", "pain_point", "opportunity")}
-    for kind, attr in (("persona", "personas"), ("channel", "channels"), ("source", "sources")):
-        found[kind] = {item.id: item for item in getattr(journey, attr) or ()}
-    for stage in journey.stages:
-        found["stage"][stage.id] = stage
-        for step in stage.steps:
-            found["step"][step.id] = step
-            found["pain_point"].update((pain.id, pain) for pain in step.pain_points)
-            found["opportunity"].update((opportunity.id, opportunity) for opportunity in step.opportunities)
-    return found
+def _picked(journey: Journey, wanted: dict[str, set[str]]) -> dict[str, dict[str, BaseModel]]:
+    """The entities whose ids are in ``wanted`` (by kind), by kind and id."""
+    steps = [step for stage in journey.stages for step in stage.steps]
+    pools: dict[str, Any] = {
+        "persona": journey.personas or (),
+        "channel": journey.channels or (),
+        "source": journey.sources,
+        "stage": journey.stages,
+        "step": steps,
+        "pain_point": [pain for step in steps for pain in step.pain_points] if "pain_point" in wanted else (),
+        "opportunity": [opportunity for step in steps for opportunity in step.opportunities] if "opportunity" in wanted else (),
+    }
+    return {kind: {item.id: item for item in pools[kind] if item.id in ids} for kind, ids in wanted.items()}
 
 
 def find(old: Journey, new: Journey) -> Renames:
-    """The unambiguous id renames from ``old`` to ``new``, by kind (empty kinds left out)."""
-    before, after = _entities(old), _entities(new)
+    """The unambiguous id renames from ``old`` to ``new``, by kind (empty kinds left out).
+
+    A kind can hold a rename only when one of its ids went and another came;
+    that is decided on id sets, and only the entities that went or came are
+    looked at further, so the cost stays one pass over the ids.
+    """
+    old_ids, new_ids = _ids(old), _ids(new)
+    metric_steps = {step for step, _ in old_ids["metric"] - new_ids["metric"]} & {step for step, _ in new_ids["metric"] - old_ids["metric"]}
+    kinds = {kind for kind in old_ids if kind != "metric" and old_ids[kind] - new_ids[kind] and new_ids[kind] - old_ids[kind]}
+    if not kinds and not metric_steps:
+        return {}
+    before = _picked(old, {kind: old_ids[kind] - new_ids[kind] for kind in kinds})
+    after = _picked(new, {kind: new_ids[kind] - old_ids[kind] for kind in kinds})
     renames: Renames = {}
     for kind in ("persona", "channel", "source", "pain_point", "opportunity", "step", "stage"):
-        renames[kind] = _pair(*_gone(before[kind], after[kind]), renames, frozenset({"next"}) if kind == "step" else frozenset())
-    renames["metric"] = _metric_renames(old, new, renames, renames["step"])
+        if kind in kinds:
+            renames[kind] = _pair(before.get(kind, {}), after.get(kind, {}), renames, frozenset({"next"}) if kind == "step" else frozenset())
+    steps = renames.get("step", {})
+    renames["metric"] = _metric_renames(old, new, renames, steps, metric_steps | set(steps))
     return {kind: names for kind, names in renames.items() if names}
 
 
-def _metric_renames(old: Journey, new: Journey, renames: Renames, steps: dict[str, str]) -> dict[str, str]:
-    """Metric renames within each step, as ``new step id/metric id`` on both sides."""
+def _metric_renames(old: Journey, new: Journey, renames: Renames, steps: dict[str, str], candidates: set[str]) -> dict[str, str]:
+    """Metric renames within the ``candidates`` steps (by old id), as ``new step id/metric id`` on both sides."""
+    if not candidates:
+        return {}
     new_steps = {step.id: step for _, step in new.steps()}
     found: dict[str, str] = {}
     for _, step in old.steps():
-        now = new_steps.get(steps.get(step.id, step.id))
-        if now is None or not step.metrics or [m.id for m in step.metrics] == [m.id for m in now.metrics]:
+        if step.id not in candidates:
             continue
-        pairs = _pair(*_gone({m.id: m for m in step.metrics}, {m.id: m for m in now.metrics}), renames)
+        now = new_steps.get(steps.get(step.id, step.id))
+        if now is None:
+            continue
+        was_ids, now_ids = {m.id for m in step.metrics}, {m.id for m in now.metrics}
+        pairs = _pair({m.id: m for m in step.metrics if m.id not in now_ids}, {m.id: m for m in now.metrics if m.id not in was_ids}, renames)
         found.update((f"{now.id}/{old_id}", f"{now.id}/{new_id}") for old_id, new_id in pairs.items())
     return found
 
