@@ -204,3 +204,28 @@ def test_bands_and_card_borders_show_against_the_page(name):
     for pill in (*t.severity.values(), *t.status.values(), *t.emotion.values()):
         shown = pill.text if pill.border else pill.fill
         assert colour.contrast(shown, t.card) >= 1.5 or colour.contrast(pill.fill, t.card) >= 1.5, pill
+
+
+# -- fonts ----------------------------------------------------------------------------
+
+
+def test_one_font_everywhere_and_its_twins_for_browsers(cli, tmp_path):
+    from journeycli.render.fonts import FONT, FONT_STACK
+
+    source = cli("render", SMALL, "--format", "dot", "-o", "-").out
+    assert {m for m in re.findall(r'fontname="?([^",\]\s]+)', source)} == {FONT}
+    root = svg_roots(render(cli, SMALL, tmp_path))[0]
+    assert {e.get("font-family") for e in root.iter(f"{SVG}text")} == {FONT_STACK}
+
+
+def test_a_png_warns_naming_the_characters_it_draws_as_boxes(cli, tmp_path):
+    hostile = FIXTURES / "render" / "hostile.journey.yaml"
+    png = cli("render", hostile, "-o", tmp_path / "h.png", "--engine", "graphviz-pure")
+    assert png.code == 0
+    warning = [line for line in png.err.splitlines() if "warning" in line]
+    assert len(warning) == 1 and "😀 (U+1F600)" in warning[0] and "render SVG" in warning[0]
+    assert "ע" not in warning[0]  # Hebrew is in the bundled face
+    svg = cli("render", hostile, "-o", tmp_path / "h.svg", "--engine", "graphviz-pure")
+    assert svg.code == 0 and "warning" not in svg.err  # the browser has the system's fonts
+    plain = cli("render", SMALL, "-o", tmp_path / "s.png", "--engine", "graphviz-pure")
+    assert "warning" not in plain.err

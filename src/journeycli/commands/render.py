@@ -208,6 +208,7 @@ def render_once(options: RenderOptions) -> int:
         drawings = draw_pages(resolve(job.journey, persona), options.view, options.theme, options.page, options.orientation)
         if fmt == "png":
             _check_size(job.item.name, drawings, options.dpi or pages.DPI)
+            _warn_missing_glyphs(job.item.name, drawings, chosen)
         if job.target == STDOUT and len(drawings) > 1:
             raise UsageError(f"{job.item.name} takes {len(drawings)} pages on --page {options.page}; write them to files (-o FILE or -o DIR/), not to stdout")
         try:
@@ -259,6 +260,16 @@ def _numbered(target: str, number: int, count: int) -> str:
         return target
     base, suffix = os.path.splitext(target)
     return f"{base}-{number}{suffix}"
+
+
+def _warn_missing_glyphs(name: str, drawings: list, engine: Engine | None) -> None:
+    from ..render import fonts
+
+    if engine is None:
+        return
+    lacking = fonts.missing("".join(d.source for d in drawings), engine.name)
+    if lacking:
+        sys.stderr.write(fonts.warning(name, lacking, engine.name))
 
 
 def _check_size(name: str, drawings: list, dpi: float) -> None:

@@ -57,7 +57,7 @@ from .geometry import (
 from .lanes import HIDDEN_LAYERS, Refs, lane_head, metric_card, opportunity_card, pain_card, panels, stage_head, step_card, title_card
 from .pages import Page, page as page_named
 from .parts import EMOTION_WORDS, EXIT_WORD, Drawing, description, emotion_number
-from .theme import FONT, Theme
+from .theme import Theme
 
 GRID_LEFT = MARGIN + HEAD_W + LANE_GAP  # where the first stage band starts
 PANEL_GAP = 12
@@ -449,8 +449,8 @@ class _Painter:
         canvas.node(
             put(f"emotion_{step.id}"), x, y,
             shape="circle", fixedsize="true", width=canvas.inches(POINT), style="filled", fillcolor=colours.fill,
-            color=t.curve, penwidth=canvas.size(1.2), fontname=f"{FONT}-Bold", fontsize=canvas.size(POINT_TEXT), fontcolor=colours.text,
-            label=emotion_number(step.emotion),
+            color=t.curve, penwidth=canvas.size(1.2), fontcolor=colours.text,
+            label=f"<{run(emotion_number(step.emotion), POINT_TEXT * canvas.scale, colours.text, bold=True)}>",
             tooltip=labels.tooltip(f"{step.name}: {emotion_number(step.emotion)} ({EMOTION_WORDS[step.emotion]}){evidence}"),
         )  # fmt: skip
         if step.sources:

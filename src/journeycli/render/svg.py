@@ -12,6 +12,7 @@ What changes, and why:
 - The ``<title>`` Graphviz gives every node and edge is its internal DOT
   name (``steps_pay``); browsers show it on hover, so it is removed. Tooltips
   we set stay (``xlink:title`` on ``<a>``).
+- Text is set in our font and then its metric twins (``fonts.FONT_STACK``).
 - Nothing active or external survives: no ``<script>``, ``<foreignObject>``,
   ``<image>``, event-handler attributes, or links that leave the document.
   User text can only ever be text (see ``labels``); this is the belt to those
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from .fonts import FONT, FONT_STACK
 from .parts import Drawing
 
 SVG = "http://www.w3.org/2000/svg"
@@ -81,6 +83,13 @@ def _group_stages(graph: ET.Element, drawing: Drawing) -> None:
     graph.extend(rebuilt)
 
 
+def _font_stack(root: ET.Element) -> None:
+    """Our font by name, then its metric twins, so every browser sets the widths we measured (see ``fonts``)."""
+    for element in root.iter():
+        if element.get("font-family", "").startswith(FONT):
+            element.set("font-family", FONT_STACK)
+
+
 def _drop_internal_titles(graph: ET.Element) -> None:
     for element in graph.iter(f"{{{SVG}}}g"):
         if element.get("class") in ("node", "edge", "cluster"):
@@ -92,6 +101,7 @@ def finish(svg: bytes, drawing: Drawing) -> bytes:
     """The engine's SVG made accessible, grouped by stage and free of active content."""
     root = ET.fromstring(svg)
     _scrub(root)
+    _font_stack(root)
     graph = root.find(f"{{{SVG}}}g")
     if graph is not None:
         for title in graph.findall(f"{{{SVG}}}title"):

@@ -20,10 +20,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import choices
+from . import fonts
 from .colour import contrast
 
 THEMES = choices.THEMES
-FONT = "Helvetica"
+FONT = fonts.FONT
 
 
 @dataclass(frozen=True)
