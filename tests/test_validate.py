@@ -76,7 +76,9 @@ def test_schema_messages_name_the_place_by_id_and_suggest(cli):
     messages = _messages(cli, "e002_schema")
     assert "for example: checkout-flow" in messages[0]
     assert "step `search` in stage `browse`" in messages[1]
-    assert "did you mean `frontstage`?" in messages[3]
+    # `offstage` is no typo of any layer (issue 12: did-you-mean only when close); the message lists them
+    assert "must be one of frontstage, backstage, support; found `offstage`" in messages[3]
+    assert "did you mean" not in messages[3]
     assert "unknown key `emotoin`" in messages[4] and "did you mean `emotion`?" in messages[4]
     assert "missing the required key `description`" in messages[5]
     assert "stage `buy` is missing the required key `name`" in messages[7]

@@ -8,13 +8,13 @@ here: the schema check reports it.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from typing import Any
 
 from .diagnostics import Diagnostic
 from .rules.validation import E004, E005
 from .sourcemap import SourceMap
+from .suggest import closest
 
 Path = tuple[Any, ...]
 
@@ -26,6 +26,17 @@ def _entries(container: Any, key: str, path: Path) -> Iterator[tuple[Path, dict]
         for index, item in enumerate(items):
             if isinstance(item, dict):
                 yield (*path, key, index), item
+
+
+def _rejected(container: Any, key: str) -> set[str]:
+    """Ids of entries written in a shape the schema rejects (a mapping or bare names where a list of
+    mappings goes): references to them would only repeat that error, against what the file visibly says."""
+    items = container.get(key) if isinstance(container, dict) else None
+    if isinstance(items, dict):
+        return {name for name in items if isinstance(name, str)} | {entry["id"] for entry in items.values() if isinstance(entry, dict) and isinstance(entry.get("id"), str)}
+    if isinstance(items, list):
+        return {item for item in items if isinstance(item, str)}
+    return {items} if isinstance(items, str) else set()
 
 
 def _ids(entries: list[tuple[Path, dict]]) -> list[tuple[Path, str]]:
@@ -40,6 +51,7 @@ class _Checker:
         self.steps = [step for path, stage in self.stages for step in _entries(stage, "steps", path)]
         self.pains = [pain for path, step in self.steps for pain in _entries(step, "pain_points", path)]
         self.opportunities = [opp for path, step in self.steps for opp in _entries(step, "opportunities", path)]
+        self.rejected: dict[str, set[str]] = {}
 
     def unique(self, ids: list[tuple[Path, str]], what: str, scope: str) -> dict[str, Path]:
         first: dict[str, Path] = {}
@@ -66,10 +78,10 @@ class _Checker:
             [((*owner, key), value)] if isinstance(value, str) else [((*owner, key, i), v) for i, v in enumerate(value)] if isinstance(value, list) else []
         )
         for path, ref in refs:
-            if isinstance(ref, str) and ref not in known:
-                close = difflib.get_close_matches(ref, sorted(known), n=1)
+            if isinstance(ref, str) and ref not in known and ref not in self.rejected.get(what, ()):
+                close = closest(ref, sorted(known))
                 if close:
-                    hint = f"did you mean `{close[0]}`?"
+                    hint = f"did you mean `{close}`?"
                 elif known:
                     hint = f"known {what} ids: {', '.join(sorted(known)[:8])}{', …' if len(known) > 8 else ''}"
                 else:
@@ -107,6 +119,8 @@ class _Checker:
                 )
 
     def run(self, libraries: Any = None) -> list[Diagnostic]:
+        self.rejected = {what: _rejected(self.raw, key) for key, what in DECLARED}
+        self.rejected["pain point"] = {name for _, step in self.steps for name in _rejected(step, "pain_points")}
         declared = self.declarations()
         if libraries is not None:
             self.against(declared, libraries)

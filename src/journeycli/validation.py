@@ -8,7 +8,6 @@ the user wrote (``no``, not ``False``) and say what was expected.
 
 from __future__ import annotations
 
-import difflib
 import gc
 import re
 import typing
@@ -19,14 +18,15 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import integrity
+from . import integrity, value_hints
 from .funnel import reach
 from .diagnostics import Diagnostic, Severity
 from .loader import Invalid, load
 from .ids import ID_MAX_LENGTH, ID_RULE, suggestion
 from .model import Journey
 from .rules.validation import E002, E006
-from .sourcemap import SourceMap
+from .sourcemap import Position, SourceMap
+from .suggest import closest
 
 
 @dataclass
@@ -90,10 +90,12 @@ def header(loaded: Loaded, file: str, not_a_mapping: str) -> tuple[dict | None, 
     return raw, found
 
 
-def check_model(raw: dict, model: type[BaseModel], file: str, smap: SourceMap, out: list[Diagnostic]) -> Any:
-    """Unknown keys, then the schema of ``model``: the validated model, or None (findings in ``out``)."""
+def check_model(raw: dict, model: type[BaseModel], file: str, smap: SourceMap, out: list[Diagnostic], source: value_hints.Source | None = None) -> Any:
+    """Unknown keys, then the schema of ``model``: the validated model, or None (findings in ``out``).
+
+    ``source`` (the file's bytes) lets messages say that a number was quoted."""
     out.extend(_unknown_keys(raw, model, (), file, smap, raw))
-    return _schema(raw, file, smap, out, model)
+    return _schema(raw, file, smap, out, model, source or value_hints.Source(b""))
 
 
 def validate(data: bytes, file: str, scope: Any = None) -> Checked:
@@ -108,7 +110,7 @@ def validate(data: bytes, file: str, scope: Any = None) -> Checked:
         checked = Checked(file, None, loaded.sourcemap, loaded.diagnostics + found)
         if raw is None:
             return checked
-        journey = check_model(raw, Journey, file, loaded.sourcemap, checked.diagnostics)
+        journey = check_model(raw, Journey, file, loaded.sourcemap, checked.diagnostics, value_hints.Source(data))
         libraries = scope.libraries_of(raw, file, loaded.sourcemap, checked.diagnostics) if scope is not None else None
         checked.diagnostics.extend(integrity.check(raw, file, loaded.sourcemap, libraries))
         checked.libraries = libraries
@@ -132,6 +134,10 @@ def _child_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+def _is_list(annotation: Any) -> bool:
+    return typing.get_origin(annotation) is list or any(_is_list(arg) for arg in typing.get_args(annotation))
+
+
 def _children(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
     return {
         name: child for name, info in model.model_fields.items() if (child := _child_model(info.annotation)) is not None
@@ -153,14 +159,16 @@ def _unknown_keys(raw: dict, model: type[BaseModel], path: tuple, file: str, sma
             if child is None:
                 continue
             if isinstance(value, dict):
-                yield from _unknown_keys(value, child, (*path, key), file, smap, root)
+                if not _is_list(fields[key].annotation):
+                    yield from _unknown_keys(value, child, (*path, key), file, smap, root)
+                # a mapping where a list goes is reported once, by the schema check, not key by key
             elif isinstance(value, list):
                 for index, item in enumerate(value):
                     if isinstance(item, dict):
                         yield from _unknown_keys(item, child, (*path, key, index), file, smap, root)
         elif not (isinstance(key, str) and key.startswith("x-")):
-            close = difflib.get_close_matches(str(key), list(fields), n=1)
-            hint = f"did you mean `{close[0]}`?" if close else f"keys allowed here: {', '.join(fields)}; or use an `x-` key for your own data"
+            close = closest(str(key), fields)
+            hint = f"did you mean `{close}`?" if close else f"keys allowed here: {', '.join(fields)}; or use an `x-` key for your own data"
             yield E002.at(file, smap.key((*path, key)), f"unknown key `{key}` in {_where(path, root)}", hint)
 
 
@@ -185,14 +193,14 @@ _FIELD_WORDS = {
 _YAML_TYPE_WORDS = {bool: "true/false", int: "a number", float: "a number"}
 
 
-def _schema(raw: dict, file: str, smap: SourceMap, out: list[Diagnostic], model: type[BaseModel] = Journey) -> Any:
+def _schema(raw: dict, file: str, smap: SourceMap, out: list[Diagnostic], model: type[BaseModel], source: value_hints.Source) -> Any:
     try:
         return model.model_validate(raw)
     except ValidationError as error:
         for item in error.errors(include_url=False):
             if isinstance(item.get("input"), Invalid) or item["type"] == "extra_forbidden" or (tuple(item["loc"]) == ("format",) and "format" in raw):
                 continue  # already reported (a present `format` is checked by `validate`, which also catches `true`)
-            out.append(_schema_diagnostic(item, raw, file, smap))
+            out.append(_schema_diagnostic(item, raw, file, smap, source))
         return None
 
 
@@ -208,7 +216,7 @@ def _subject(loc: tuple, raw: dict) -> tuple[str, str, str]:
     return "value", _where(loc, raw), "the journey"
 
 
-def _schema_diagnostic(item: dict[str, Any], raw: dict, file: str, smap: SourceMap) -> Diagnostic:
+def _schema_diagnostic(item: dict[str, Any], raw: dict, file: str, smap: SourceMap, source: value_hints.Source) -> Diagnostic:
     loc = tuple(item["loc"])
     kind = item["type"]
     value = item.get("input")
@@ -232,24 +240,41 @@ def _schema_diagnostic(item: dict[str, Any], raw: dict, file: str, smap: SourceM
     if kind == "literal_error":
         expected = item.get("ctx", {}).get("expected", "")
         options = re.findall(r"'([^']*)'", expected) or [expected]
-        close = [c for c in difflib.get_close_matches(str(value), options, n=1) if c != str(value)]
+        close = closest(str(value), options)
         return E002.at(
             file,
             pos,
             f"{subject} in {where} must be one of {', '.join(options)}; found `{shown}`",
-            f"did you mean `{close[0]}`?" if close else None,
+            f"did you mean `{close}`?" if close else None,
         )
     if kind == "too_short":
         return E002.at(file, pos, f"{subject} in {where} needs at least one entry")
     if kind == "list_type":
-        hint = f"write `{name}: [{shown}]` or one `- item` per line" if not isinstance(value, (dict, list)) else "write one `- item` per line"
+        if isinstance(value, dict) and value and all(isinstance(entry, dict) for entry in value.values()):
+            first = next(iter(value))
+            hint = f"write each entry as a list item that starts with its id: `- id: {first}`, then its other keys indented below it"
+        else:
+            hint = f"write `{name}: [{shown}]` or one `- item` per line" if not isinstance(value, (dict, list)) else "write one `- item` per line"
         return E002.at(file, pos, f"{subject} in {where} must be a list, not {'`' + shown + '`' if not isinstance(value, (dict, list)) else shown}", hint)
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return E002.at(file, pos, f"{_where(loc, raw)} must be a mapping of keys, not {'`' + shown + '`' if not isinstance(value, (dict, list)) else shown}")
     expected = _FIELD_WORDS.get(name)
     if expected is not None:
-        return E002.at(file, pos, f"{subject} in {where} must be {expected}; found `{shown}`")
+        reason, hint = _surprise(item, name, pos, source)
+        return E002.at(file, pos, f"{subject} in {where} must be {expected}; {reason or f'found `{shown}`'}", hint)
     return E002.at(file, pos, f"{subject} in {where}: {item['msg']} (found `{shown}`)")
+
+
+def _surprise(item: dict[str, Any], key: str, pos: Position, source: value_hints.Source) -> tuple[str | None, str | None]:
+    """Why the value is not the number it looks like (quotes, a look-alike character, a fraction), and the fix."""
+    kind, value = item["type"], item.get("input")
+    if isinstance(value, str) and kind in ("int_type", "float_type"):
+        return value_hints.explain_text(value, key, source.quoted(pos), whole=kind == "int_type") or (None, None)
+    if isinstance(value, float) and kind == "int_type":
+        return value_hints.explain_fraction(value, key)
+    if kind in ("less_than_equal", "less_than") and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return None, value_hints.explain_bound(value, key, item.get("ctx", {}).get("le"))
+    return None, None
 
 
 _SINGULAR = {
