@@ -65,7 +65,8 @@ class LoopFlow:
 @dataclass
 class DropOff:
     resolved: Resolved
-    successors: dict[str, list[str]]  # the flow, with the ways around persona-only steps in the whole-journey view
+    successors: dict[str, list[str]]
+    skipped: frozenset[str]  # steps some customers go round (persona-only steps, in the whole-journey view)
     total: float
     counts: bool  # reach values are counts of customers (the journey declares `entrants`)
     reach: dict[str, float | None]
@@ -90,44 +91,20 @@ class DropOff:
         return t == s
 
 
-def ways_on(resolved: Resolved) -> dict[str, list[str]]:
-    """The flow the model follows: the journey's, plus, for the journey as a whole, the ways around persona-only steps.
+def skippable(resolved: Resolved) -> frozenset[str]:
+    """Steps that some customers go round: in the whole-journey view, those whose `personas` leaves a persona out.
 
-    A step whose `personas` leaves some persona out is skipped by that persona
-    (as ``flow.resolve`` does for one persona), so in the whole-journey view its
-    predecessors also lead to where it leads. Steps are taken in reverse file
-    order so that a run of persona-only steps is bypassed as a whole.
+    Under one persona ``flow.resolve`` has already left out the steps it does
+    not take, so nothing is skipped there.
     """
-    successors = resolved.successors
     if resolved.persona is not None:
-        return successors
+        return frozenset()
     journey = resolved.journey
     everyone = {p.id for p in journey.personas} if journey.personas is not None else None
-
-    def optional(step_id: str) -> bool:
-        chosen = resolved.steps[step_id].personas
-        return chosen is not None and (everyone is None or not everyone <= set(chosen))
-
-    index = resolved.index
-    around: dict[str, list[str]] = {}  # optional step -> where customers who skip it go
-    for s in reversed(resolved.order):
-        if optional(s):
-            landing: list[str] = []
-            for t in successors[s]:
-                landing.append(t)
-                if index[t] > index[s] and t in around:
-                    landing.extend(around[t])
-            around[s] = list(dict.fromkeys(landing))
-    if not around:
-        return successors
-    graph: dict[str, list[str]] = {}
-    for s in resolved.order:
-        ways = list(successors[s])
-        for t in successors[s]:
-            if t in around and index[t] > index[s]:
-                ways.extend(u for u in around[t] if u != s)
-        graph[s] = list(dict.fromkeys(ways))
-    return graph
+    return frozenset(
+        s for s in resolved.order
+        if (chosen := resolved.steps[s].personas) is not None and (everyone is None or not everyone <= set(chosen))
+    )
 
 
 def loops(resolved: Resolved, successors: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
@@ -186,7 +163,8 @@ def _loop_words(group: tuple[str, ...]) -> str:
 def compute(resolved: Resolved) -> DropOff:
     """The drop-off model of one journey as ``resolved.persona`` walks it."""
     journey, index = resolved.journey, resolved.index
-    successors = ways_on(resolved)
+    successors = resolved.successors
+    skipped = skippable(resolved)
     r = {s: reach.value(resolved.steps[s], resolved.persona) for s in resolved.order}
     forward_preds: dict[str, list[str]] = {s: [] for s in resolved.order}
     for s in resolved.order:
@@ -194,15 +172,19 @@ def compute(resolved: Resolved) -> DropOff:
             if index[t] > index[s]:
                 forward_preds[t].append(s)
     on_loop = loops(resolved, successors)
+    round_of = {t: next((p for p in preds if p in skipped), None) for t, preds in forward_preds.items()}  # once per step: hubs stay linear
 
     def way(s: str, t: str) -> Way:
         if index[t] <= index[s]:
             return Way(t, None, loop=True, reason=f"customers who go back to `{t}` are already counted there")
         if r[t] is None:
             return Way(t, None, reason=f"`{t}` has no reach")
-        others = [p for p in forward_preds[t] if p != s]
-        if others:
-            return Way(t, None, reason=f"`{t}` is also entered from `{others[0]}`{' and others' if len(others) > 1 else ''}, so its reach is not all from `{s}`")
+        preds = forward_preds[t]
+        if round_of[t] is not None:
+            return Way(t, None, reason=f"customers who go round `{round_of[t]}` (it is not for every persona) also arrive at `{t}`")
+        if len(preds) > 1:
+            other = preds[0] if preds[0] != s else preds[1]
+            return Way(t, None, reason=f"`{t}` is also entered from `{other}`{' and others' if len(preds) > 2 else ''}, so its reach is not all from `{s}`")
         return Way(t, r[t])
 
     steps: dict[str, StepFlow] = {}
@@ -220,8 +202,11 @@ def compute(resolved: Resolved) -> DropOff:
             reason = f"`{s}` is on a loop ({_loop_words(group)}), which customers can go round more than once"
         else:
             unknown = next((w for w in ways if w.customers is None), None)
+            round_ = next((w.to for w in ways if w.to in skipped and not w.loop), None)
             if unknown is not None:
                 reason = unknown.reason
+            elif round_ is not None:
+                reason = f"customers who go round `{round_}` (it is not for every persona) go on without being counted there"
             else:
                 onward = sum(w.customers for w in ways)
                 if onward > r[s] + EPSILON * max(1.0, r[s]):
@@ -232,7 +217,7 @@ def compute(resolved: Resolved) -> DropOff:
 
     groups = {group for group in on_loop.values()}
     loop_flows = [_loop_flow(group, r, forward_preds, steps) for group in sorted(groups, key=lambda g: index[g[0]])]
-    return DropOff(resolved, successors, reach.total(journey), journey.entrants is not None, r, forward_preds, steps, loop_flows)
+    return DropOff(resolved, successors, skipped, reach.total(journey), journey.entrants is not None, r, forward_preds, steps, loop_flows)
 
 
 def _dominator_tree(model: DropOff) -> tuple[dict[str, str], dict[str, int]]:
@@ -242,6 +227,8 @@ def _dominator_tree(model: DropOff) -> tuple[dict[str, str], dict[str, int]]:
     idom, depth = {start: start}, {start: 0}
     for t in model.resolved.order:
         preds = [p for p in model.forward_preds[t] if p in idom]
+        # customers who go round a skipped predecessor come from wherever it is entered from
+        preds += [idom[p] for p in model.forward_preds[t] if p in model.skipped and p in idom and p != start]
         if t == start or not preds:
             continue
         a = preds[0]
@@ -292,17 +279,18 @@ def growth(model: DropOff) -> list[Growth]:
     resolved, r = model.resolved, model.reach
     index = resolved.index
     looped = {t for s in resolved.order for t in model.successors[s] if index[t] <= index[s]}
-    bound: dict[str, float] = {}
+    bound: dict[str, float] = {}  # at most this many customers get to the step
+    inflow: dict[str, float] = {}  # at most this many arrive where the step is (those who go round it too)
     found: list[Growth] = []
     for s in resolved.order:
         preds = model.forward_preds[s]
         if s == resolved.start:
-            bound[s] = r[s] if r[s] is not None else model.total
+            bound[s] = inflow[s] = r[s] if r[s] is not None else model.total
             continue
         if s in looped or not preds:
-            bound[s] = r[s] if r[s] is not None else float("inf")
+            bound[s] = inflow[s] = r[s] if r[s] is not None else float("inf")
             continue
-        limit = sum(bound[p] for p in preds)
+        limit = inflow[s] = sum(bound[p] + (inflow[p] if p in model.skipped else 0.0) for p in preds)
         if r[s] is not None and r[s] > limit + EPSILON * max(1.0, limit):
             found.append(Growth(s, r[s], limit, tuple(preds)))
         bound[s] = min(r[s], limit) if r[s] is not None else limit

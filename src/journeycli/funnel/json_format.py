@@ -68,5 +68,21 @@ def funnel_json(file: str, f: Funnel) -> dict[str, Any]:
     }
 
 
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
 def write(funnels: list[tuple[str, Funnel]], out: TextIO) -> None:
-    out.write(json.dumps({"funnels": [funnel_json(file, f) for file, f in funnels]}, indent=2, ensure_ascii=False) + "\n")
+    """Indented down to the lists, with one item per line: readable, and written by the C encoder
+    (``indent`` would switch json to its pure-Python encoder, seconds on 20,000 steps)."""
+    out.write('{"funnels": [')
+    for n, (file, f) in enumerate(funnels):
+        out.write(",\n  {" if n else "\n  {")
+        for k, (key, value) in enumerate(funnel_json(file, f).items()):
+            out.write(",\n    " if k else "\n    ")
+            if isinstance(value, list) and value and isinstance(value[0], dict):
+                out.write(f"{_dumps(key)}: [\n      " + ",\n      ".join(map(_dumps, value)) + "\n    ]")
+            else:
+                out.write(f"{_dumps(key)}: {_dumps(value)}")
+        out.write("\n  }")
+    out.write("\n]}\n" if funnels else "]}\n")

@@ -96,6 +96,8 @@ def main_path(model: DropOff, to: str | None = None) -> tuple[list[str], str | N
     while path[-1] != end:
         here = path[-1]
         ways = [t for t in model.successors[here] if index[t] > index[here]]
+        # a step some customers go round: the main path may go round it too
+        ways += [u for t in ways if t in model.skipped for u in model.successors[t] if index[u] > index[t] and u not in ways]
         if here in onward:
             ways = [t for t in ways if t in onward]
         if not ways:
@@ -130,11 +132,12 @@ def build(resolved: Resolved, to: str | None = None) -> Funnel:
                 reason = f"reach grows from `{s}` to `{after}`"
             else:
                 drop = max(0.0, r[s] - r[after])
-        opportunities = list(step.opportunities)
+        opportunities = {o.id: o for o in step.opportunities}  # its own, then those elsewhere that address its pain points
         for pain in step.pain_points:
-            opportunities.extend(opportunity[o] for o in resolved.addressed_by.get(pain.id, []) if opportunity[o] not in opportunities)
+            for o in resolved.addressed_by.get(pain.id, []):
+                opportunities.setdefault(o, opportunity[o])
         after_id = ids[n + 1] if n + 1 < len(ids) else None
-        path.append(PathStep(resolved.stage_of[s], step, r[s], drop, reason, model.steps[s], after_id, tuple(step.pain_points), tuple(opportunities)))
+        path.append(PathStep(resolved.stage_of[s], step, r[s], drop, reason, model.steps[s], after_id, tuple(step.pain_points), tuple(opportunities.values())))
     return Funnel(model, path, _stages(path, model), end)
 
 
