@@ -461,6 +461,21 @@ def _decode(data: bytes) -> str:
         ) from None
 
 
+def _libyaml_nesting_bound(error: yaml.YAMLError) -> bool:
+    return "maximum nesting depth" in (getattr(error, "problem", None) or "")
+
+
+def _rerun_pure(builder: _Builder, text: str) -> None:
+    """Build ``text`` with the pure-Python SafeLoader; the builder's depth bound raises _Abort on the way."""
+    loader = yaml.SafeLoader(text)
+    try:
+        builder.run(loader)
+    except yaml.YAMLError:
+        pass  # the C parser's finding stands
+    finally:
+        loader.dispose()
+
+
 def _syntax_error(error: yaml.YAMLError, text: str, builder: _Builder) -> _Abort:
     if isinstance(error, yaml.reader.ReaderError):
         return _Abort(_Lines(text).at(error.position), "the file contains a character YAML does not allow", "remove control or binary characters")
@@ -484,6 +499,12 @@ def load(data: bytes, file: str) -> Loaded:
         try:
             builder.run(loader)
         except yaml.YAMLError as error:
+            if _libyaml_nesting_bound(error):
+                # libyaml >= 0.2.5 (PyYAML 6.0.4) stops at 1,000 levels while scanning ahead, before the
+                # builder's own bound: read again with the pure-Python parser, which has no bound of its own,
+                # so the finding points where MAX_DEPTH was passed whatever the PyYAML version.
+                builder = _Builder(file, text)
+                _rerun_pure(builder, text)
             raise _syntax_error(error, text, builder) from None
         finally:
             loader.dispose()
