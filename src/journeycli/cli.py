@@ -484,11 +484,15 @@ def funnel(
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `journey` command; exits with 0, 1, 2 (usage) or 3 (internal error)."""
-    from .presentation.terminal import printable
+    from .presentation.terminal import printable, unencodable_as_escapes
+    from .signals import Interrupted, Terminated, install
     from .usage import UsageError
 
+    unencodable_as_escapes(sys.stdout, sys.stderr)
     command = typer.main.get_command(app)
     try:
+        if argv is None:  # the real command; tests keep Python's own handlers
+            install()
         code = command.main(args=argv, prog_name="journey", standalone_mode=False)
     except typer.Exit as done:
         code = done.exit_code
@@ -500,11 +504,18 @@ def main(argv: list[str] | None = None) -> None:
         hint = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
         sys.stderr.write(printable(f"journey: error: {error.format_message()}{hint}") + "\n")
         code = getattr(error, "exit_code", EXIT_USAGE)
-    except (typer.Abort, KeyboardInterrupt):
+    except (typer.Abort, KeyboardInterrupt, Interrupted):
         sys.stderr.write("journey: aborted\n")
-        code = 130
+        code = Interrupted.exit_code
+    except Terminated:
+        sys.stderr.write("journey: terminated\n")
+        code = Terminated.exit_code
     except BrokenPipeError:
         code = EXIT_OK
+    except OSError as error:  # the system refused: a full disk (/dev/full), a vanished directory…
+        where = f": {error.filename}" if error.filename else ""
+        sys.stderr.write(printable(f"journey: error: {error.strerror or error}{where}") + "\n")
+        code = EXIT_USAGE
     except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback, ever
         sys.stderr.write(
             printable(f"journey: internal error: {type(error).__name__}: {error}") + "\n"
@@ -513,10 +524,25 @@ def main(argv: list[str] | None = None) -> None:
         code = EXIT_INTERNAL
     code = code if isinstance(code, int) else EXIT_OK
     if argv is None:  # the real command: skip freeing every object of a large journey at exit
-        try:
-            sys.stdout.flush()
-            sys.stderr.flush()
-        except (BrokenPipeError, ValueError):
-            pass
+        code = _flush(code)
         os._exit(code)
     sys.exit(code)
+
+
+def _flush(code: int) -> int:
+    """Flush what is still buffered; output that cannot be written (a full disk) is an error, not a traceback."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass
+    except (OSError, ValueError) as error:
+        try:
+            sys.stderr.write(f"journey: error: cannot write the output: {getattr(error, 'strerror', None) or error}\n")
+        except (OSError, ValueError):
+            pass
+        code = code or EXIT_USAGE
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    return code

@@ -98,6 +98,8 @@ def _read(path: str) -> dict[str, Any]:
     try:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: cannot read the configuration: it is not UTF-8 text") from None
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise UsageError(f"{path}: cannot read the configuration: {error}") from None
 

@@ -12,6 +12,7 @@ through it, and every Rich console made here applies it to what it prints.
 
 from __future__ import annotations
 
+import codecs
 import os
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -35,6 +36,27 @@ def printable(text: str, keep_lines: bool = False) -> str:
     ``keep_lines`` keeps line feeds and tabs, for text that is several lines by design.
     """
     return text.translate(_VISIBLE_LINES if keep_lines else _VISIBLE)
+
+
+def _escape(error: UnicodeError) -> tuple[str, int]:
+    """Characters the output encoding lacks, as ``\\uXXXX`` (UTF-16 pairs beyond U+FFFF): readable, and valid inside JSON strings."""
+    chunk = error.object[error.start : error.end]  # type: ignore[attr-defined]
+    units = chunk.encode("utf-16-be", "surrogatepass")
+    return "".join(f"\\u{int.from_bytes(units[i : i + 2], 'big'):04x}" for i in range(0, len(units), 2)), error.end  # type: ignore[attr-defined]
+
+
+codecs.register_error("journey-escape", _escape)
+
+
+def unencodable_as_escapes(*streams: TextIO) -> None:
+    """Make ``streams`` escape what their encoding cannot hold (PYTHONIOENCODING=ascii) instead of raising."""
+    for stream in streams:
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="journey-escape")
+            except (ValueError, OSError):  # a closed or unusual stream: leave it as it is
+                pass
 
 
 def use_rich(out: TextIO) -> bool:

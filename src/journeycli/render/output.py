@@ -18,6 +18,10 @@ from .pages import DPI
 from .parts import Drawing
 
 
+NO_LIMIT = 365 * 24 * 3600.0
+"""A --timeout of a year or more (up to `inf`) means no time limit: the system cannot wait longer anyway."""
+
+
 class LayoutTimeout(Exception):
     """The engine did not finish within the time limit and was stopped."""
 
@@ -40,7 +44,7 @@ def run_engine(engine: Engine, drawing: Drawing, fmt: str, timeout: float, dpi: 
             engine_command(engine, drawing, fmt, dpi),
             input=drawing.source.encode("utf-8"),
             capture_output=True,
-            timeout=timeout,
+            timeout=timeout if timeout < NO_LIMIT else None,
             env={**os.environ, "SOURCE_DATE_EPOCH": "0"},  # reproducible dates, where the engine's libraries honour it
         )
     except subprocess.TimeoutExpired as error:  # subprocess.run has already killed the engine

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from ..inputs import discover
 from ..presentation.terminal import printable
+from ..signals import Interrupted
 from ..usage import UsageError
 
 
@@ -50,6 +51,6 @@ def watch(paths: list[str], render_once: Callable[[], int], interval: float = 0.
                     render_once()
                 except UsageError as error:  # e.g. a persona removed while editing: say so, keep watching
                     sys.stderr.write(printable(f"journey: error: {error}") + "\n")
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Interrupted):
         pass
     return 0
