@@ -261,3 +261,20 @@ def test_fail_on_regression(cli, repo):
     dump(repo / "maps" / "checkout.journey.yaml", data)
     commit(repo)
     assert cli("diff", "--base", "HEAD~1", "maps", "--fail-on", "regression").code == 0
+
+
+def test_maps_that_use_a_library_are_valid_in_both_versions(cli, repo):
+    shared = FIXTURES.parent.parent / "examples" / "portfolio"
+    for path in (shared / "shared").iterdir():
+        (repo / "maps" / "shared").mkdir(exist_ok=True)
+        (repo / "maps" / "shared" / path.name).write_bytes(path.read_bytes())
+    (repo / "maps" / "checkout.journey.yaml").write_bytes((shared / "checkout.journey.yaml").read_bytes())
+    commit(repo, "portfolio")
+    data = yaml.safe_load((repo / "maps" / "checkout.journey.yaml").read_text())
+    data["stages"][0]["steps"][0]["emotion"] = 2
+    dump(repo / "maps" / "checkout.journey.yaml", data)
+    result = cli("diff", "--base", "HEAD", "maps", "--format", "json")
+    code, document = result.code, result.json()
+    assert code == 0, document["diagnostics"]
+    assert [(c["entity"], c["field"]) for c in document["changes"]] == [("step", "emotion")]
+    assert {f["status"] for f in document["files"]} == {"compared"}

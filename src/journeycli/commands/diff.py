@@ -12,12 +12,14 @@ Graphviz engine included.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import pickle
 import sys
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..choices import DIFF_FAIL_ON
 from ..diagnostics import Diagnostic
@@ -29,7 +31,7 @@ from ..diff.sides import Pair, Side, base_pairs, read_pair
 from ..diff.summary import summarize
 from ..model import Journey
 from ..presentation.terminal import printable
-from ..runner import with_excerpts
+from ..runner import finished, with_excerpts
 from ..usage import UsageError
 from ..validation import no_gc, validate
 
@@ -71,7 +73,10 @@ def _run(options: DiffOptions) -> int:
     if render is not None and len(pairs) != 1:
         raise UsageError("--render draws one map; give one file")
 
-    checked = [(pair, *_check_pair(pair)) for pair in pairs]
+    from ..portfolio.uses import scope_of
+
+    scope = scope_of()
+    checked = [(pair, *_check_pair(pair, scope)) for pair in pairs]
     if base is not None:
         checked = _pair_by_id(checked)
     diffs = [_diff(pair, old, new) for pair, old, new in checked]
@@ -90,33 +95,41 @@ def _run(options: DiffOptions) -> int:
 Checked = tuple[Journey | None, list[Diagnostic]]
 
 
-def _check(side: Side) -> Checked:
-    """The validated journey of one side (None when the side does not exist or is invalid) and its findings."""
+def _check(side: Side, scope: Any) -> Checked:
+    """The validated journey of one side (None when the side does not exist or is invalid) and its findings.
+
+    The `uses` of a journey are followed from where the file is on disk, with the libraries as they
+    are now (for both versions); the side's own findings are named as the side is (``REV:path``).
+    """
     if side.data is None:
         return None, []
-    checked = validate(side.data, side.name)
-    return checked.journey, [] if checked.journey is not None else with_excerpts(side.data, checked.diagnostics)
+    where = side.path or side.name
+    checked = validate(side.data, where, scope)
+    if checked.journey is not None:
+        return checked.journey, []
+    own = [dataclasses.replace(d, file=side.name) if d.file == where else d for d in checked.diagnostics]
+    return None, finished(with_excerpts(side.data, own, side.name))
 
 
-def _check_pickled(side: Side) -> bytes:
-    return pickle.dumps(_check(side), protocol=pickle.HIGHEST_PROTOCOL)
+def _check_pickled(side: Side, scope: Any) -> bytes:
+    return pickle.dumps(_check(side, scope), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _check_pair(pair: Pair) -> tuple[Checked, Checked]:
+def _check_pair(pair: Pair, scope: Any) -> tuple[Checked, Checked]:
     """Both sides validated; two large ones at the same time, the old one in a forked process.
 
     Validation is most of the time of a diff of large maps. The old journey
     comes back pickled, which costs far less than validating it again.
     """
     if pair.old.data is not None and pair.old.data == pair.new.data:
-        return _check(pair.new), _check(pair.new)  # the same bytes: the same journey (most files of a pull request)
+        return _check(pair.new, scope), _check(pair.new, scope)  # the same bytes: the same journey (most files of a pull request)
     sizes = [len(side.data) for side in (pair.old, pair.new) if side.data is not None]
     parallel = len(sizes) == 2 and sum(sizes) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
     if not parallel or "fork" not in multiprocessing.get_all_start_methods():
-        return _check(pair.old), _check(pair.new)
+        return _check(pair.old, scope), _check(pair.new, scope)
     with multiprocessing.get_context("fork").Pool(1) as pool:
-        pending = pool.apply_async(_check_pickled, (pair.old,))
-        new = _check(pair.new)
+        pending = pool.apply_async(_check_pickled, (pair.old, scope))
+        new = _check(pair.new, scope)
         old = pickle.loads(pending.get())
     return old, new
 

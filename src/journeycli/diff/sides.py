@@ -29,10 +29,15 @@ _DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
 
 @dataclass(frozen=True)
 class Side:
-    """One version of a file: ``data`` is None when the file does not exist in it."""
+    """One version of a file: ``data`` is None when the file does not exist in it.
+
+    ``path`` is where the file is on disk (for ``REV:path``, the path part):
+    the `uses` of a journey are relative to it.
+    """
 
     name: str
     data: bytes | None
+    path: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,7 @@ def _read(spec: str) -> Side:
     if os.path.isdir(spec):
         raise UsageError(f"{spec} is a directory; `journey diff OLD NEW` compares two files (use --base REV DIR for a directory)")
     if os.path.exists(spec):
-        return Side(os.path.normpath(spec), _read_file(spec))
+        return Side(os.path.normpath(spec), _read_file(spec), os.path.normpath(spec))
     if ":" in spec and not _DRIVE.match(spec):
         rev, path = spec.split(":", 1)
         repo = _Repo.of(path)
@@ -71,7 +76,7 @@ def _read(spec: str) -> Side:
             raise UsageError(f"{path} does not exist at git revision {rev}")
         if kind != "blob":
             raise UsageError(f"{path} is a directory at git revision {rev}; `journey diff OLD NEW` compares two files")
-        return Side(spec, repo.blob(commit, path))
+        return Side(spec, repo.blob(commit, path), os.path.normpath(path))
     raise UsageError(f"no such file or directory: {spec}")
 
 
@@ -116,7 +121,7 @@ def base_pairs(rev: str, paths: list[str], globs: tuple[str, ...] = DEFAULT_GLOB
             if key not in pairs:
                 before = repo.blob(commit, name) if name in at_rev else None
                 after = _read_file(name) if os.path.isfile(name) else None
-                pairs[key] = Pair(name, Side(f"{rev}:{name}", before), Side(name, after))
+                pairs[key] = Pair(name, Side(f"{rev}:{name}", before, name), Side(name, after, name))
                 owners[key] = (repo, commit)
     return _git_renames(pairs, owners)
 
