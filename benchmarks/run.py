@@ -641,6 +641,33 @@ def render_150(b: Bench) -> list[Result]:
     return results
 
 
+def render_pages(b: Bench) -> list[Result]:
+    """`journey render FILE --page a3` with the bundled engine: 150 steps as SVG and PNG, 1,000 steps as SVG."""
+    results = []
+    for steps, fmt in ((150, "svg"), (150, "png"), (1000, "svg")):
+        shown = f"journey render FILE({steps} steps) --page a3 -o DIR/map.{fmt}"
+        skipped = b.skip_if_missing("render", "render-pages", shown)
+        if skipped:
+            return [skipped]
+        data = b.inputs.single(steps)
+        folder = b.inputs.root / f"pages-{steps}-{fmt}"
+        folder.mkdir(exist_ok=True)
+        argv = [*b.journey, "render", str(data.path), "--page", "a3", "-o", str(folder / f"map.{fmt}"), "--engine", "graphviz-pure"]
+        results.append(b.measure("render-pages", shown, argv, data))
+    return results
+
+
+def render_flow_350(b: Bench) -> list[Result]:
+    """`journey render FILE --view flow` on 350 steps with branches and loops, with the bundled engine."""
+    shown = "journey render FILE(350 steps) --view flow -o out.svg"
+    skipped = b.skip_if_missing("render", "render-flow-350", shown)
+    if skipped:
+        return [skipped]
+    data = b.inputs.single(350)
+    argv = [*b.journey, "render", str(data.path), "--view", "flow", "-o", str(b.inputs.root / "flow-350.svg"), "--engine", "graphviz-pure"]
+    return [b.measure("render-flow-350", shown, argv, data)]
+
+
 def diff_20k(b: Bench) -> list[Result]:
     """`journey diff OLD NEW --format json` on two versions of a 20,000-step file."""
     shown = "journey diff OLD NEW --format json"
@@ -706,6 +733,8 @@ SCENARIOS: dict[str, Callable[[Bench], list[Result]]] = {
     "lint-corpus": lint_corpus,
     "lint-20k": lint_20k,
     "render-150": render_150,
+    "render-pages": render_pages,
+    "render-flow-350": render_flow_350,
     "diff-20k": diff_20k,
     "funnel-20k": funnel_20k,
     "data-import-100k": data_import_100k,

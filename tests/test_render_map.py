@@ -229,3 +229,23 @@ def test_a_png_warns_naming_the_characters_it_draws_as_boxes(cli, tmp_path):
     assert svg.code == 0 and "warning" not in svg.err  # the browser has the system's fonts
     plain = cli("render", SMALL, "-o", tmp_path / "s.png", "--engine", "graphviz-pure")
     assert "warning" not in plain.err
+
+
+def test_page_layout_is_linear_in_steps(tmp_path):
+    import time
+
+    from test_render import synthetic
+    from journeycli.render import draw_pages
+
+    def cost(steps: int) -> float:
+        path = tmp_path / f"{steps}.journey.yaml"
+        path.write_text(synthetic(steps))
+        resolved = resolved_of(path)
+        best = float("inf")
+        for _ in range(2):
+            started = time.perf_counter()
+            draw_pages(resolved, "map", "light", "a3")
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    assert cost(1200) / cost(150) < 20  # eight times the steps: linear is 8×, quadratic 64×
