@@ -252,10 +252,19 @@ def test_diff_base_dot_means_the_innermost_repository(tmp_path, monkeypatch):
     assert inner.returncode == 0 and "emotion" in inner.stdout
 
 
-@pytest.mark.parametrize("where", ["root", "subfolder"])
-def test_diff_base_without_a_path_at_the_root_and_below(tmp_path, where):
+@pytest.mark.parametrize("where", ["repo", "repo/maps", "repo/docs/deep"])
+def test_diff_base_without_a_path_is_every_journey_of_the_repository(tmp_path, where):
     pr = PullRequest(tmp_path)
-    cwd = pr.repo if where == "root" else pr.folder
-    done = subprocess.run([os.path.join(BIN, "journey"), "diff", "--base", pr.base], cwd=cwd, env={**os.environ, "NO_COLOR": "1"}, capture_output=True, text=True, timeout=60)
+    cwd = tmp_path / where
+    cwd.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(
+        [os.path.join(BIN, "journey"), "diff", "--base", pr.base, "--format", "json"],
+        cwd=cwd,
+        env={**os.environ, "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
-    assert "emotion" in done.stdout
+    changes = json.loads(done.stdout)["changes"]
+    assert [(os.path.normpath(cwd / change["file"]), change["field"]) for change in changes] == [(str(pr.journey), "emotion")]

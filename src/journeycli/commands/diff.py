@@ -27,7 +27,7 @@ from ..diff import writer
 from ..diff.changes import FileDiff, Problem
 from ..diff.compare import compare_aligned
 from ..diff.review import classify
-from ..diff.sides import Pair, Side, base_pairs, read_pair
+from ..diff.sides import Pair, Side, base_pairs, current_repository, read_pair
 from ..diff.summary import summarize
 from ..model import Journey
 from ..presentation.terminal import printable
@@ -67,9 +67,10 @@ def _run(options: DiffOptions) -> int:
         from ..config import load_settings
 
         globs = load_settings().globs
-        pairs = base_pairs(base, sides or ["."], globs)
+        sides = sides or [current_repository()]  # no PATH: every journey of the repository you stand in
+        pairs = base_pairs(base, sides, globs)
         if not pairs:
-            raise UsageError(f"no journey files ({', '.join(globs)}) in {', '.join(sides or ['.'])}, now or at {base}")
+            raise UsageError(f"no journey files ({', '.join(globs)}) in {', '.join(sides)}, now or at {base}")
     if render is not None and len(pairs) != 1:
         raise UsageError("--render draws one map; give one file")
 

@@ -148,6 +148,11 @@ def _git_renames(pairs: dict[str, Pair], owners: dict[str, tuple["_Repo", str]])
     return list(joined.values())
 
 
+def current_repository() -> str:
+    """The top of the git repository the current directory is in (the innermost one), relative to it: ``.`` at its root."""
+    return os.path.relpath(_Repo.of(".").top, os.path.realpath(os.getcwd()))
+
+
 class _Repo:
     """The git repository holding a path, and the few git commands diff needs."""
 
