@@ -340,7 +340,7 @@ def show(
 def diff(
     sides: Annotated[
         Optional[list[str]],
-        typer.Argument(metavar="OLD NEW | PATH", help="OLD NEW: each a file or REV:path (read with git). With --base: files or directories.", show_default=False),
+        typer.Argument(metavar="OLD NEW | PATH", help="OLD NEW: each a file or REV:path (read with git). With --base: files or directories (default: the whole git repository you are in).", show_default=False),
     ] = None,
     base: Annotated[Optional[str], typer.Option("--base", metavar="REV", help="Compare each PATH with its version at this git revision.", show_default=False)] = None,
     format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format; markdown is a PR comment.")] = DiffFormat.text,
