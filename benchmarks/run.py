@@ -40,6 +40,11 @@ RSS_BYTES = 1 if sys.platform == "darwin" else 1024
 
 CORPUS_FILES = 1000
 CORPUS_STEPS = 40
+PORTFOLIO_FILES = 500
+PORTFOLIO_STEPS = 40
+PHASES = {"Awareness": "awareness", "Consideration": "consideration", "Research": "consideration",
+          "Purchase": "purchase", "Onboarding": "onboarding", "Delivery": "onboarding", "Usage": "usage",
+          "Support": "support", "Renewal": "retention", "Advocacy": "advocacy"}
 
 # --------------------------------------------------------------------------
 # Vocabulary for the generator
@@ -298,6 +303,9 @@ def emit_mapping(mapping: dict, indent: int) -> list[str]:
                 lines += sub
         elif isinstance(value, list):
             lines.append(f"{pad}{key}: [{', '.join(scalar(v, flow=True) for v in value)}]")
+        elif isinstance(value, dict):
+            lines.append(f"{pad}{key}:")
+            lines += emit_mapping(value, indent + 2)
         else:
             lines.append(f"{pad}{key}: {scalar(value)}")
     return lines
@@ -367,6 +375,40 @@ def write_corpus(folder: Path) -> Input:
         path.write_text(make_journey(CORPUS_STEPS, seed), encoding="utf-8")
         files.append(path)
     return Input(folder, files, CORPUS_FILES * CORPUS_STEPS)
+
+
+def write_portfolio(folder: Path) -> Input:
+    """PORTFOLIO_FILES journeys sharing two libraries (people and teams; research), linked to each other:
+    every fifth journey details a step of the one before it, every tenth is a future state of it."""
+    (folder / "shared").mkdir(parents=True, exist_ok=True)
+    files, sources, previous = [], {}, None
+    for seed in range(PORTFOLIO_FILES):
+        journey = build_journey(PORTFOLIO_STEPS, seed)
+        journey.pop("personas"), journey.pop("channels")
+        for source in journey.pop("sources"):
+            sources.setdefault(source["id"], source)
+        journey = {"format": 1, "id": journey["id"], "uses": ["shared/people.library.yaml", "shared/research.library.yaml"],
+                   **{k: v for k, v in journey.items() if k not in ("format", "id")}}
+        for stage in journey["stages"]:
+            stage["phase"] = PHASES[stage["name"].split(" ")[0]]
+        if previous is not None and seed % 10 == 0:
+            journey.update(state="future", future_of=previous["id"])
+        elif previous is not None and seed % 5 == 0:
+            journey["part_of"] = {"journey": previous["id"], "step": all_steps(previous)[0]["id"]}
+        path = folder / f"journey-{seed:04d}.journey.yaml"
+        path.write_text(to_yaml(journey), encoding="utf-8")
+        files.append(path)
+        previous = journey
+    people = {"format": 1, "id": "people",
+              "personas": [{"id": p, "name": n, "description": d, "goals": g, "frustrations": f} for p, n, d, g, f in PERSONAS],
+              "channels": [{"id": c, "name": n} for c, n in CHANNELS],
+              "teams": [{"id": t, "name": t.replace("-", " ").capitalize()} for t in TEAMS]}
+    research = {"format": 1, "id": "research", "sources": list(sources.values())}
+    for name, library in (("people", people), ("research", research)):
+        path = folder / "shared" / f"{name}.library.yaml"
+        path.write_text("\n".join(emit_mapping(library, 0)) + "\n", encoding="utf-8")
+        files.append(path)
+    return Input(folder, files, PORTFOLIO_FILES * PORTFOLIO_STEPS)
 
 
 def write_single(path: Path, n_steps: int) -> Input:
@@ -447,6 +489,10 @@ class Inputs:
     def corpus(self) -> Input:
         """The 1,000-file corpus."""
         return self._once("corpus", write_corpus, self.root / "corpus")
+
+    def portfolio(self) -> Input:
+        """500 linked journeys sharing two libraries."""
+        return self._once("portfolio", write_portfolio, self.root / "portfolio")
 
     def single(self, n_steps: int) -> Input:
         """One file of n_steps steps."""
@@ -706,6 +752,20 @@ def data_import_100k(b: Bench) -> list[Result]:
     return results
 
 
+def portfolio_scenario(b: Bench) -> list[Result]:
+    """`journey validate`, `lint` and `portfolio` on 500 linked journeys sharing two libraries."""
+    results = []
+    for command in ("validate", "lint", "portfolio"):
+        shown = f"journey {command} DIR"
+        skipped = b.skip_if_missing(command, "portfolio-500", shown)
+        if skipped:
+            results.append(skipped)
+            continue
+        data = b.inputs.portfolio()
+        results.append(b.measure("portfolio-500", shown, [*b.journey, command, str(data.path)], data))
+    return results
+
+
 def startup(b: Bench) -> list[Result]:
     """`journey --help` and `journey --version`: import and start-up cost."""
     return [b.measure("startup", f"journey {flag}", [*b.journey, flag])
@@ -738,6 +798,7 @@ SCENARIOS: dict[str, Callable[[Bench], list[Result]]] = {
     "diff-20k": diff_20k,
     "funnel-20k": funnel_20k,
     "data-import-100k": data_import_100k,
+    "portfolio-500": portfolio_scenario,
     "startup": startup,
     "baseline-check-jsonschema": baseline_check_jsonschema,
 }
