@@ -19,12 +19,9 @@ and the key (exit 2), never a silent default.
     [tool.journey.severity]
     L006 = "warning"
 
-    [tool.journey.thresholds]
+    [tool.journey.thresholds]      # rule options: each rule declares its own (`journey rules CODE`)
     cliff = 2                      # P002: the drop that makes a cliff
-    review_interval_months = 12    # L004: when the file does not say
     hotspot_pain_count = 3         # P006: pain points that make a hotspot
-    large_drop = 0.3               # F002: share of a step's customers lost that needs a pain point
-    metric_age_months = 12         # F005: when a metric's `as_of` is too old
 """
 
 from __future__ import annotations
@@ -52,11 +49,7 @@ class Settings:
     select: tuple[str, ...] = ("F", "L", "P")
     ignore: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)
-    cliff: int = 2
-    review_interval_months: int = 12
-    hotspot_pain_count: int = 3
-    large_drop: float = 0.3
-    metric_age_months: int = 12
+    thresholds: dict[str, int | float] = field(default_factory=dict)  # rule options given in the file
     globs: tuple[str, ...] = DEFAULT_GLOBS
     max_file_size: int = MAX_FILE_BYTES
     fail_on: str = "error"
@@ -66,6 +59,14 @@ class Settings:
     source: str | None = None  # the config file these came from
     libraries: tuple[str, ...] = ()  # absolute paths or globs of the default libraries
     required_phases: tuple[str, ...] = ()
+
+    def option(self, name: str) -> Any:
+        """A rule option (``rules.options()``): the configured value, else the rule's default."""
+        if name in self.thresholds:
+            return self.thresholds[name]
+        from .rules import options
+
+        return options()[name].default
 
     def runs(self, code: str) -> bool:
         """Whether the rule ``code`` is selected and not ignored (the most specific entry wins)."""
@@ -139,18 +140,6 @@ def _level(value: Any, where: str) -> str:
     return value
 
 
-def _positive(value: Any, where: str) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise UsageError(f"{where} must be a whole number of at least 1, not {value!r}")
-    return value
-
-
-def _share(value: Any, where: str) -> float:
-    if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 < value <= 1:
-        raise UsageError(f"{where} must be a share above 0 and at most 1 (0.3 means 30%), not {value!r}")
-    return float(value)
-
-
 def _libraries(patterns: tuple[str, ...], path: str, where: str) -> tuple[str, ...]:
     """Default libraries, relative to the configuration file; each must name at least one library file."""
     import glob
@@ -214,11 +203,15 @@ def parse(table: dict[str, Any], path: str) -> Settings:
         elif key == "thresholds":
             if not isinstance(value, dict):
                 raise UsageError(f"{where} must be a table")
-            known = ("cliff", "review_interval_months", "hotspot_pain_count", "large_drop", "metric_age_months")
+            from .rules import options
+
+            known = options()
+            thresholds = {}
             for name, number in value.items():
                 if name not in known:
                     raise UsageError(f"{where}: unknown threshold `{name}` (known: {', '.join(known)})")
-                settings[name] = _share(number, f"{where}.{name}") if name == "large_drop" else _positive(number, f"{where}.{name}")
+                thresholds[name] = known[name].parse(number, f"{where}.{name}")
+            settings["thresholds"] = thresholds
         else:
             raise UsageError(f"{where}: unknown key (known: select, ignore, fail_on, globs, engine, max_file_size, libraries, required_phases, severity, thresholds)")
     return Settings(**settings)

@@ -26,27 +26,12 @@ from .diagnostics import Diagnostic
 from .flow import Resolved, check_persona, resolve
 from .model import Journey
 from .rules import LINT_FAMILIES, by_code, lint_rules
-from .rules.base import Finding, LintRule
+from .rules.base import Context, Finding, LintRule
 from .rules.l010_bad_suppression import RULE as L010
 from .sourcemap import SourceMap
 from .validation import Checked, validate
 
 SUPPRESS_KEY = "x-journey-ignore"
-
-
-@dataclass
-class Context:
-    """What every rule may look at; built once per file."""
-
-    file: str
-    journey: Journey
-    resolved: Resolved
-    settings: Settings
-    today: date
-    stage_path: dict[str, tuple] = field(default_factory=dict)
-    step_path: dict[str, tuple] = field(default_factory=dict)
-    pain_path: dict[str, tuple] = field(default_factory=dict)
-    library_ids: dict[str, frozenset[str]] = field(default_factory=dict)  # per list: the ids that come from libraries
 
 
 @dataclass

@@ -8,8 +8,21 @@ from typing import TextIO
 from rich.table import Table
 from rich.text import Text
 
-from .rules.base import Rule
 from .presentation.terminal import console, emit
+from .rules.base import LintRule, Option, Rule
+
+
+def _options(rule: Rule) -> tuple[Option, ...]:
+    return rule.options if isinstance(rule, LintRule) else ()
+
+
+def option_line(option: Option) -> str:
+    """``cliff``: what it sets (its type; its default)."""
+    return f"`{option.name}`: {option.summary} ({option.kind_text}; default {option.default:g})"
+
+
+def _options_text(rule: Rule) -> str:
+    return "Set under `[thresholds]` in the configuration:\n" + "\n".join(f"- {option_line(o)}" for o in _options(rule))
 
 
 def rules_json(rules: list[Rule]) -> str:
@@ -24,6 +37,10 @@ def rules_json(rules: list[Rule]) -> str:
                     "why": r.why,
                     "bad": r.bad,
                     "good": r.good,
+                    "details": r.details,
+                    "options": [
+                        {"name": o.name, "type": o.kind.__name__, "default": o.default, "summary": o.summary} for o in _options(r)
+                    ],
                 }
                 for r in rules
             ],
@@ -57,10 +74,15 @@ def rule_detail(rule: Rule, out: TextIO) -> None:
     """What it does, why it matters, an example that fails and one that passes (as ruff does)."""
     con = console(out)
     emit(con, out, Text.assemble((f"{rule.code} {rule.name}", "bold"), f" (default severity: {rule.severity.label})"))
-    for heading, body in (("What it catches", rule.summary), ("Why it matters", rule.why)):
+    sections = [("What it catches", rule.summary), ("Why it matters", rule.why)]
+    if rule.details:
+        sections.append(("Details", rule.details))
+    if _options(rule):
+        sections.append(("Options", _options_text(rule)))
+    for heading, body in sections:
         emit(con, out, Text(""))
         emit(con, out, Text(heading, style="bold"))
-        emit(con, out, Text(f"    {body}"))
+        emit(con, out, Text(_indented(body).rstrip("\n")))
     for heading, body in (("Fails", rule.bad), ("Passes", rule.good)):
         emit(con, out, Text(""))
         emit(con, out, Text(heading, style="bold"))
@@ -92,6 +114,12 @@ def rules_markdown(rules: list[Rule]) -> str:
             "",
             f"**Why it matters.** {r.why}",
             "",
+        ]
+        if r.details:
+            lines += [f"**Details.** {r.details}", ""]
+        if _options(r):
+            lines += ["**Options.** " + _options_text(r), ""]
+        lines += [
             "Fails:",
             "",
             "```yaml",

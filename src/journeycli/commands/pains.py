@@ -41,7 +41,7 @@ def run(options: PainsOptions) -> int:
             persona=options.persona,
             top=options.top,
             unaddressed=options.unaddressed,
-            hotspot_pain_count=settings.hotspot_pain_count,
+            hotspot_pain_count=settings.option("hotspot_pain_count"),
         )
         for item, journey in valid
     ]

@@ -11,7 +11,7 @@ import pkgutil
 import re
 from functools import cache
 
-from .base import LintRule, Rule
+from .base import LintRule, Option, Rule
 from .validation import VALIDATION_RULES
 
 LINT_FAMILIES = "FLP"
@@ -30,6 +30,12 @@ def lint_rules() -> tuple[LintRule, ...]:
 def all_rules() -> list[Rule]:
     """All rules in code order (E…, F…, L…, P…)."""
     return [*VALIDATION_RULES, *lint_rules()]
+
+
+@cache
+def options() -> dict[str, Option]:
+    """Every rule option by name (the keys of ``[thresholds]``), in rule order."""
+    return {option.name: option for rule in lint_rules() for option in rule.options}
 
 
 def by_code() -> dict[str, Rule]:

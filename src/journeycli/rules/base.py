@@ -1,20 +1,55 @@
-"""What a rule is: a code, a name, a default severity and its documentation.
+"""What a rule is: a code, a name, a default severity, its documentation, its options and its check.
 
 Validation codes (E…) are emitted by the loader and the integrity checks;
-quality and pain-point rules (L…, P…) also carry a ``check`` (see ``lint``).
-Every rule explains itself the same way — what it catches, why it matters, a
-failing and a passing example — and ``journey rules CODE`` and
-``docs/rules.md`` are printed from these fields, so the docs cannot drift.
+lint rules (F…, L…, P…) also carry a ``check`` that reads a ``Context`` (see
+``lint``). Every rule explains itself the same way — what it catches, why it
+matters, its edge cases (``details``), the options it takes, a failing and a
+passing example — and ``journey rules CODE``, ``docs/rules.md`` and the
+validation of ``[thresholds]`` in the configuration are all made from these
+fields, so they cannot drift. Adding an option to a rule touches only its module.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Severity
 from ..sourcemap import Position
+from ..usage import UsageError
+
+if TYPE_CHECKING:
+    from ..config import Settings
+    from ..flow import Resolved
+    from ..model import Journey
+
+
+@dataclass(frozen=True)
+class Option:
+    """A setting of one rule, given under ``[thresholds]`` in the configuration."""
+
+    name: str
+    kind: type[int] | type[float]  # int: a whole number of at least 1; float: a share above 0 and at most 1
+    default: int | float
+    summary: str  # one line
+
+    @property
+    def kind_text(self) -> str:
+        return "a whole number of at least 1" if self.kind is int else "a share above 0 and at most 1 (0.3 means 30%)"
+
+    def parse(self, value: Any, where: str) -> int | float:
+        """``value`` from the configuration file, checked; a usage error says what is expected."""
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            ok = False
+        elif self.kind is int:
+            ok = isinstance(value, int) and value >= 1
+        else:
+            ok = 0 < value <= 1
+        if not ok:
+            raise UsageError(f"{where} must be {self.kind_text}, not {value!r}")
+        return self.kind(value)
 
 
 @dataclass(frozen=True)
@@ -26,6 +61,7 @@ class Rule:
     why: str
     bad: str
     good: str
+    details: str = ""  # edge cases and exact behaviour, shown by `journey rules CODE` and docs/rules.md
 
     def at(
         self,
@@ -74,13 +110,34 @@ class Placed:
     hint: str | None = None
 
 
+@dataclass
+class Context:
+    """What every rule's ``check`` may look at; built once per file by the lint engine."""
+
+    file: str
+    journey: Journey
+    resolved: Resolved
+    settings: Settings
+    today: date
+    stage_path: dict[str, tuple] = field(default_factory=dict)
+    step_path: dict[str, tuple] = field(default_factory=dict)
+    pain_path: dict[str, tuple] = field(default_factory=dict)
+    library_ids: dict[str, frozenset[str]] = field(default_factory=dict)  # per list: the ids that come from libraries
+
+    def option(self, name: str) -> Any:
+        """The value of a rule option: the configuration's, else the rule's default."""
+        return self.settings.option(name)
+
+
 @dataclass(frozen=True)
 class LintRule(Rule):
     """A quality or pain-point rule.
 
-    ``check(context)`` yields Findings in one journey (see ``lint.Context``); ``across(portfolio)``
+    ``check(context)`` yields Findings in one journey; ``across(portfolio)``
     yields Placed findings over every journey of a run (see ``portfolio.links.Portfolio``).
+    ``options`` are the settings the rule reads with ``Context.option``.
     """
 
-    check: Callable[[Any], Iterable[Finding]] | None = None
+    check: Callable[[Context], Iterable[Finding]] | None = None
     across: Callable[[Any], Iterable[Placed]] | None = None
+    options: tuple[Option, ...] = ()

@@ -1,20 +1,15 @@
-"""F001 reach-grows: a step that reaches more customers than the steps leading to it can bring.
-
-A step's reach cannot be more than the sum of what its forward predecessors
-pass on (a second way in adds its customers). Bounds travel through steps
-without reach. A step entered by a loop (a `next` back to an earlier step) is
-not judged: returning customers can explain it. See docs/funnel.md.
-"""
+"""F001 reach-grows: a step that reaches more customers than the steps leading to it can bring."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from ..diagnostics import Severity
 from ..funnel import dropoff
 from ..funnel.cells import amount
-from .base import Finding, LintRule
+from .base import Context, Finding, LintRule
 
 
-def check(ctx):
+def check(ctx: Context) -> Iterator[Finding]:
     if not any(step.reach is not None for step in ctx.resolved.steps.values()):
         return
     model = dropoff.compute(ctx.resolved)
@@ -36,5 +31,10 @@ RULE = LintRule(
     "either a figure is wrong (a different date range, another report) or the map misses a way in.",
     bad="- id: cart\n  name: Reviews the cart\n  reach: 0.4\n- id: pay\n  name: Pays\n  reach: 0.55\n",
     good="- id: cart\n  name: Reviews the cart\n  reach: 0.6\n- id: pay\n  name: Pays\n  reach: 0.55\n",
+    details=(
+        "A step's reach cannot be more than the sum of what its forward predecessors pass on (a second way in "
+        'adds its customers). Bounds travel through steps without reach. A step entered by a loop (a `next` '
+        'back to an earlier step) is not judged: returning customers can explain it. See docs/funnel.md.'
+    ),
     check=check,
 )

@@ -1,25 +1,21 @@
-"""F002 unexplained-drop: a large drop on the main path at a step with no pain point.
-
-The drop is the one `journey funnel` shows: the customers at a main-path
-step who do not get to the next one, as a share of those at the step. The
-threshold is `large_drop` (default 0.3, i.e. 30%).
-"""
+"""F002 unexplained-drop: a large drop on the main path at a step with no pain point."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from ..diagnostics import Severity
 from ..funnel import report
 from ..funnel.cells import amount, percent
-from .base import Finding, LintRule
+from .base import Context, Finding, LintRule, Option
 
 
-def check(ctx):
+def check(ctx: Context) -> Iterator[Finding]:
     if not any(step.reach is not None for step in ctx.resolved.steps.values()):
         return
     funnel = report.build(ctx.resolved)
     for n, here in enumerate(funnel.path[:-1]):
         share = here.drop_share
-        if share is None or share < ctx.settings.large_drop or here.pain_points:
+        if share is None or share < ctx.option("large_drop") or here.pain_points:
             continue
         after = funnel.path[n + 1].step.id
         yield Finding(
@@ -40,5 +36,10 @@ RULE = LintRule(
     bad="- id: delivery\n  name: Sees the delivery cost\n  reach: 0.6\n- id: pay\n  name: Pays\n  reach: 0.3\n",
     good="- id: delivery\n  name: Sees the delivery cost\n  reach: 0.6\n  pain_points:\n    - id: surprise-cost\n"
     "      description: Delivery cost appears only now.\n- id: pay\n  name: Pays\n  reach: 0.3\n",
+    details=(
+        'The drop is the one `journey funnel` shows: the customers at a main-path step who do not get to the '
+        'next one, as a share of those at the step. The threshold is `large_drop` (default 0.3, i.e. 30%).'
+    ),
     check=check,
+    options=(Option("large_drop", float, 0.3, "Share of a step's customers lost on the way to the next main-path step that needs a pain point."),),
 )

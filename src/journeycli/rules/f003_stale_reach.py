@@ -1,18 +1,14 @@
-"""F003 stale-reach: reach measured longer ago than the journey's review interval.
-
-A step's `reach_as_of` (or the journey's, for steps that do not say) is
-compared with today; the interval is the file's `review_interval_months`, else
-the configured one (12 months), as for L004.
-"""
+"""F003 stale-reach: reach measured longer ago than the journey's review interval."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from ..diagnostics import Severity
-from .base import Finding, LintRule
+from .base import Context, Finding, LintRule
 from .l004_stale_review import add_months, review_interval
 
 
-def check(ctx):
+def check(ctx: Context) -> Iterator[Finding]:
     journey = ctx.journey
     interval = review_interval(ctx)
     measured = [s for s in ctx.resolved.order if ctx.resolved.steps[s].reach is not None]
@@ -39,7 +35,11 @@ RULE = LintRule(
     summary="`reach_as_of` older than the review interval (`review_interval_months`, default 12).",
     why="Drop-off numbers move with every release and campaign. A funnel measured two years ago looks as "
     "precise as last week's, and sends the team after the wrong step.",
-    bad="review_interval_months: 6\nreach_as_of: 2025-01-31\n",
-    good="review_interval_months: 6\nreach_as_of: 2026-10-31\n",
+    bad="review_interval_months: 6\nreach_as_of: 2025-01-31\nstages:\n  - id: buy\n    name: Buy\n    steps:\n      - {id: pay, name: Pays, emotion: 0, reach: 0.4}\n",
+    good="review_interval_months: 6\nreach_as_of: 2026-10-31\nstages:\n  - id: buy\n    name: Buy\n    steps:\n      - {id: pay, name: Pays, emotion: 0, reach: 0.4}\n",
+    details=(
+        "A step's `reach_as_of` (or the journey's, for steps that do not say) is compared with today; the "
+        "interval is the file's `review_interval_months`, else the configured one (12 months), as for L004."
+    ),
     check=check,
 )

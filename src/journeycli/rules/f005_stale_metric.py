@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from ..diagnostics import Severity
-from .base import Finding, LintRule
+from .base import Context, Finding, LintRule, Option
 from .l004_stale_review import add_months
 
 
-def check(ctx):
-    age = ctx.settings.metric_age_months
+def check(ctx: Context) -> Iterator[Finding]:
+    age = ctx.option("metric_age_months")
     steps = ctx.resolved.steps
     for step_id in ctx.resolved.order:
         for n, metric in enumerate(steps[step_id].metrics):
@@ -29,4 +30,5 @@ RULE = LintRule(
     bad="metrics:\n  - id: conversion\n    value: 0.41\n    as_of: 2024-03-31\n",
     good="metrics:\n  - id: conversion\n    value: 0.41\n    as_of: 2026-09-30\n",
     check=check,
+    options=(Option("metric_age_months", int, 12, "Months after which a metric's `as_of` is too old."),),
 )

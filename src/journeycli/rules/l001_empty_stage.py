@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from ..diagnostics import Severity
-from .base import Finding, LintRule
+from .base import Context, Finding, LintRule
 
 
-def check(ctx):
+def check(ctx: Context) -> Iterator[Finding]:
     for stage in ctx.journey.stages:
         if not stage.steps:
             yield Finding((*ctx.stage_path[stage.id], "id"), f"the stage `{stage.id}` has no steps", "add the steps customers take here, or remove the stage")

@@ -1,15 +1,13 @@
-"""L002 unreachable-step: a step the flow never reaches from the first step.
-
-Flow rules (P002, P007) ignore unreachable steps, so each is reported once, here.
-"""
+"""L002 unreachable-step: a step the flow never reaches from the first step."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from ..diagnostics import Severity
-from .base import Finding, LintRule
+from .base import Context, Finding, LintRule
 
 
-def check(ctx):
+def check(ctx: Context) -> Iterator[Finding]:
     reached = ctx.resolved.reachable()
     for step_id in ctx.resolved.order:
         if step_id not in reached:
@@ -29,5 +27,6 @@ RULE = LintRule(
     "and the map's flow silently skips it.",
     bad="- id: pay\n  name: Pays\n  next: [confirm]\n- id: retry\n  name: Retries payment\n- id: confirm\n  name: Confirmation\n",
     good="- id: pay\n  name: Pays\n  next: [confirm, retry]\n- id: retry\n  name: Retries payment\n- id: confirm\n  name: Confirmation\n",
+    details='Flow rules (P002, P007) ignore unreachable steps, so each is reported once, here.',
     check=check,
 )

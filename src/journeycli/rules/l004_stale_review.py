@@ -1,19 +1,13 @@
-"""L004 stale-review: `last_reviewed` missing, or older than the review interval.
-
-The interval is the file's `review_interval_months` when it sets one, else the
-configured default (12 months). A map reviewed on 31 January with a one-month
-interval is due on the last day of February. An interval that reaches past the
-last date Python can hold (year 9999) is never due; a `last_reviewed` date in
-the future is a finding of its own, since it would silence the rule for good.
-"""
+"""L004 stale-review: `last_reviewed` missing, or older than the review interval."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 import calendar
 from datetime import date, timedelta
 
 from ..diagnostics import Severity
-from .base import Finding, LintRule
+from .base import Context, Finding, LintRule, Option
 
 
 def add_months(day: date, months: int) -> date | None:
@@ -25,13 +19,13 @@ def add_months(day: date, months: int) -> date | None:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def review_interval(ctx) -> int:
+def review_interval(ctx: Context) -> int:
     """The file's `review_interval_months` when it sets one, else the configured default (F003 uses it too)."""
     journey = ctx.journey
-    return journey.review_interval_months if "review_interval_months" in journey.model_fields_set else ctx.settings.review_interval_months
+    return journey.review_interval_months if "review_interval_months" in journey.model_fields_set else ctx.option("review_interval_months")
 
 
-def check(ctx):
+def check(ctx: Context) -> Iterator[Finding]:
     journey = ctx.journey
     interval = review_interval(ctx)
     if journey.last_reviewed is None:
@@ -62,5 +56,13 @@ RULE = LintRule(
     "likely to describe a journey that no longer exists.",
     bad="last_reviewed: 2023-01-15\nreview_interval_months: 6\n",
     good="last_reviewed: 2026-10-01\nreview_interval_months: 6\n",
+    details=(
+        "The interval is the file's `review_interval_months` when it sets one, else the configured default "
+        '(12 months). A map reviewed on 31 January with a one-month interval is due on the last day of '
+        'February. An interval that reaches past the last date Python can hold (year 9999) is never due; a '
+        '`last_reviewed` date in the future is a finding of its own, since it would silence the rule for '
+        'good.'
+    ),
     check=check,
+    options=(Option("review_interval_months", int, 12, "Review interval for journeys that do not set `review_interval_months` (F003 uses it too)."),),
 )

@@ -1,19 +1,17 @@
-"""L005 unused-definition: a persona, channel or source nothing refers to; in a library, also a team.
-
-A step without `personas` is taken by every persona, so personas count as
-used as soon as one step leaves `personas` out. A journey's own declarations
-are judged in the journey; a library's entries are judged over every journey
-of the run that uses the library (so only when lint is given several journeys
-or a folder), and reported at the library's line.
-"""
+"""L005 unused-definition: a persona, channel or source nothing refers to; in a library, also a team."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from ..diagnostics import Severity
-from .base import Finding, LintRule, Placed
+from .base import Context, Finding, LintRule, Placed
+
+if TYPE_CHECKING:
+    from ..portfolio.links import Portfolio
 
 
-def check(ctx):
+def check(ctx: Context) -> Iterator[Finding]:
     journey = ctx.journey
     steps = [step for _, step in journey.steps()]
     used = {
@@ -34,7 +32,7 @@ def check(ctx):
 WORDS = {"personas": "persona", "channels": "channel", "sources": "source", "teams": "team"}
 
 
-def across(portfolio):
+def across(portfolio: Portfolio) -> Iterator[Placed]:
     for real, library in portfolio.libraries():
         users = len(portfolio.users[real])
         for kind, what in WORDS.items():
@@ -58,6 +56,12 @@ RULE = LintRule(
     bad="channels:\n  - id: fax\n    name: Fax\n",
     good="channels:\n  - id: web\n    name: Web\n"
     "stages:\n  - id: buy\n    name: Buy\n    steps:\n      - id: pay\n        name: Pays\n        channel: web\n",
+    details=(
+        'A step without `personas` is taken by every persona, so personas count as used as soon as one step '
+        "leaves `personas` out. A journey's own declarations are judged in the journey; a library's entries "
+        'are judged over every journey of the run that uses the library (so only when lint is given several '
+        "journeys or a folder), and reported at the library's line."
+    ),
     check=check,
     across=across,
 )

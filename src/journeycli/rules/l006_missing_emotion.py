@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from ..diagnostics import Severity
-from .base import Finding, LintRule
+from .base import Context, Finding, LintRule
 
 
-def check(ctx):
+def check(ctx: Context) -> Iterator[Finding]:
     for step_id in ctx.resolved.order:
         step = ctx.resolved.steps[step_id]
         if step.layer == "frontstage" and step.emotion is None:
@@ -20,6 +21,6 @@ RULE = LintRule(
     summary="A frontstage step without `emotion`.",
     why="The emotion curve is what makes a journey map more than a process chart; a gap hides how the customer feels there.",
     bad="- id: pay\n  name: Pays\n",
-    good="- id: pay\n  name: Pays\n  emotion: -1\n",
+    good="- id: pay\n  name: Pays\n  emotion: 1\n",
     check=check,
 )

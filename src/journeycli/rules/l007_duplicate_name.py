@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from ..diagnostics import Severity
-from .base import Finding, LintRule
+from .base import Context, Finding, LintRule
 
 
 def _key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def check(ctx):
+def check(ctx: Context) -> Iterator[Finding]:
     seen_stages: dict[str, str] = {}
     for stage in ctx.journey.stages:
         first = seen_stages.setdefault(_key(stage.name), stage.id)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from ..diagnostics import Severity
-from .base import Finding, LintRule
+from .base import Context, Finding, LintRule
 
 
-def check(ctx):
+def check(ctx: Context) -> Iterator[Finding]:
     if not ctx.journey.objectives:
         yield Finding((), "the journey has no `objectives`", "say what the mapping exercise should achieve, e.g. a metric to move")
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from ..diagnostics import Severity
-from .base import Finding, LintRule
+from .base import Context, Finding, LintRule
 
 
-def check(ctx):
+def check(ctx: Context) -> Iterator[Finding]:
     for _, step, pain in ctx.resolved.pain_points():
         if not pain.sources:
             yield Finding((*ctx.pain_path[pain.id], "id"), f"the pain point `{pain.id}` cites no research `sources`", "add the survey, interview or data that shows it")
@@ -19,6 +20,6 @@ RULE = LintRule(
     summary="A pain point with no `sources`.",
     why="A pain point without evidence is an opinion; evidence is what gets a fix prioritised.",
     bad="pain_points:\n  - id: slow-3ds\n    description: Card check takes long.\n",
-    good="pain_points:\n  - id: slow-3ds\n    description: Card check takes long.\n    sources: [support-q3]\n",
+    good="pain_points:\n  - id: slow-3ds\n    description: Card check takes long.\n    sources: [survey]\n",
     check=check,
 )

@@ -1,7 +1,4 @@
-"""L010 bad-suppression: an `x-journey-ignore` entry that is malformed, names no lint rule, or silences nothing.
-
-Emitted by the lint engine itself (see ``journeycli.lint``), not by a check.
-"""
+"""L010 bad-suppression: an `x-journey-ignore` entry that is malformed, names no lint rule, or silences nothing."""
 
 from __future__ import annotations
 
@@ -17,4 +14,5 @@ RULE = LintRule(
     "misleads the next reader into thinking a problem is known and accepted.",
     bad="x-journey-ignore:\n  - rule: L003\n",
     good="x-journey-ignore:\n  - rule: L003\n    reason: Owned jointly by the service-design guild\n",
+    details='Emitted by the lint engine itself (see ``journeycli.lint``), not by a check.',
 )

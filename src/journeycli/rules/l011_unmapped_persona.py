@@ -1,18 +1,17 @@
-"""L011 unmapped-persona: a library persona no journey of the portfolio names.
-
-Judged when lint is given several journeys or a folder. A persona counts as
-mapped when some step of some journey names it in `personas`; steps open to
-every persona do not count, because they say nothing about this persona's own
-journey. A persona L005 already reports (no journey uses it at all) is left to L005.
-"""
+"""L011 unmapped-persona: a library persona no journey of the portfolio names."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from ..diagnostics import Severity
 from .base import LintRule, Placed
 
+if TYPE_CHECKING:
+    from ..portfolio.links import Portfolio
 
-def across(portfolio):
+
+def across(portfolio: Portfolio) -> Iterator[Placed]:
     named = set().union(*(d.named_personas for d in portfolio.digests))
     for real, library in portfolio.libraries():
         unused = set(portfolio.unused(real, "personas"))
@@ -37,5 +36,11 @@ RULE = LintRule(
     "# no journey has a step with `personas: [small-business]`\n",
     good="# checkout.journey.yaml\nuses: [customers.library.yaml]\nstages:\n  - id: buy\n    name: Buy\n"
     "    steps:\n      - id: pay\n        name: Pays the invoice\n        personas: [small-business]\n",
+    details=(
+        'Judged when lint is given several journeys or a folder. A persona counts as mapped when some step of '
+        'some journey names it in `personas`; steps open to every persona do not count, because they say '
+        "nothing about this persona's own journey. A persona L005 already reports (no journey uses it at all) "
+        'is left to L005.'
+    ),
     across=across,
 )

@@ -1,17 +1,17 @@
-"""L012 future-without-current: a future-state journey that names no current state to compare with.
-
-Judged when lint is given several journeys or a folder. A `state: future` map
-without `future_of`, or whose `future_of` journey is itself a future state, is
-reported. (A `future_of` naming a journey no file declares is E005.)
-"""
+"""L012 future-without-current: a future-state journey that names no current state to compare with."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from ..diagnostics import Severity
 from .base import LintRule, Placed
 
+if TYPE_CHECKING:
+    from ..portfolio.links import Portfolio
 
-def across(portfolio):
+
+def across(portfolio: Portfolio) -> Iterator[Placed]:
     for d in portfolio.digests:
         if d.state != "future":
             continue
@@ -34,5 +34,10 @@ RULE = LintRule(
     "its current state nobody can tell what the redesign improves.",
     bad="id: checkout-2027\nstate: future\n",
     good="id: checkout-2027\nstate: future\nfuture_of: checkout\n",
+    details=(
+        'Judged when lint is given several journeys or a folder. A `state: future` map without `future_of`, '
+        'or whose `future_of` journey is itself a future state, is reported. (A `future_of` naming a journey '
+        'no file declares is E005.)'
+    ),
     across=across,
 )

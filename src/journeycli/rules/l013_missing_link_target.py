@@ -1,16 +1,17 @@
-"""L013 missing-link-target: a `part_of` link to a stage or step the other journey does not have.
-
-Judged when lint is given several journeys or a folder, and only when the
-linked journey is among them (an unknown journey is E005).
-"""
+"""L013 missing-link-target: a `part_of` link to a stage or step the other journey does not have."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from ..diagnostics import Severity
 from .base import LintRule, Placed
 
+if TYPE_CHECKING:
+    from ..portfolio.links import Portfolio
 
-def across(portfolio):
+
+def across(portfolio: Portfolio) -> Iterator[Placed]:
     for d in portfolio.digests:
         link = d.part_of
         target = portfolio.by_id.get(link.journey) if link is not None else None
@@ -30,5 +31,9 @@ RULE = LintRule(
     "the detailed map floats free and the portfolio report puts it in the wrong place.",
     bad="part_of: {journey: onboarding, step: verify-id}   # onboarding's step is verify-identity\n",
     good="part_of: {journey: onboarding, step: verify-identity}\n",
+    details=(
+        'Judged when lint is given several journeys or a folder, and only when the linked journey is among '
+        'them (an unknown journey is E005).'
+    ),
     across=across,
 )

@@ -1,14 +1,14 @@
-"""L014 uncovered-phase: a lifecycle phase the configuration requires and no journey covers.
-
-Judged when lint is given several journeys or a folder and `required_phases`
-is set in `[tool.journey]`; reported at that setting in the configuration
-file. A journey covers a phase when one of its stages has that `phase`.
-"""
+"""L014 uncovered-phase: a lifecycle phase the configuration requires and no journey covers."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from ..diagnostics import Severity
 from .base import LintRule, Placed
+
+if TYPE_CHECKING:
+    from ..portfolio.links import Portfolio
 
 
 def _line_of(path: str, key: str) -> int:
@@ -22,7 +22,7 @@ def _line_of(path: str, key: str) -> int:
     return 1
 
 
-def across(portfolio):
+def across(portfolio: Portfolio) -> Iterator[Placed]:
     settings = portfolio.settings
     if not settings.required_phases or settings.source is None:
         return
@@ -48,5 +48,10 @@ RULE = LintRule(
     "phases makes the gap visible in CI instead of in churn figures.",
     bad='# journey.toml says: required_phases = ["support"]\nstages:\n  - id: ask\n    name: Asks for help\n',
     good='# journey.toml says: required_phases = ["support"]\nstages:\n  - id: ask\n    name: Asks for help\n    phase: support\n',
+    details=(
+        'Judged when lint is given several journeys or a folder and `required_phases` is set in '
+        '`[tool.journey]`; reported at that setting in the configuration file. A journey covers a phase when '
+        'one of its stages has that `phase`.'
+    ),
     across=across,
 )

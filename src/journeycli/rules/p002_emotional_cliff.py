@@ -1,16 +1,13 @@
-"""P002 emotional-cliff: emotion falls by ≥ 2 (configurable) from a step to a step it leads to.
-
-Reported at the step where the emotion lands. Steps without an emotion (e.g.
-backstage) are passed through; unreachable steps are left to L002.
-"""
+"""P002 emotional-cliff: emotion falls by ≥ 2 (configurable) from a step to a step it leads to."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from ..diagnostics import Severity
-from .base import Finding, LintRule
+from .base import Context, Finding, LintRule, Option
 
 
-def check(ctx):
+def check(ctx: Context) -> Iterator[Finding]:
     resolved = ctx.resolved
     reached = resolved.reachable()
     landings = resolved.emotion_successors()
@@ -20,7 +17,7 @@ def check(ctx):
             continue
         for target in landings[step_id]:
             after = resolved.steps[target].emotion
-            if before - after >= ctx.settings.cliff:
+            if before - after >= ctx.option("cliff"):
                 yield Finding(
                     (*ctx.step_path[target], "emotion"),
                     f"emotion falls from {before:+d} at `{step_id}` to {after:+d} at `{target}` (a drop of {before - after})",
@@ -36,5 +33,10 @@ RULE = LintRule(
     why="Sudden drops are where customers abandon; they deserve attention even when neither step is at the bottom.",
     bad="- id: add-to-cart\n  name: Adds to cart\n  emotion: 2\n- id: see-shipping\n  name: Sees shipping cost\n  emotion: 0\n",
     good="- id: add-to-cart\n  name: Adds to cart\n  emotion: 1\n- id: see-shipping\n  name: Sees shipping cost\n  emotion: 0\n",
+    details=(
+        'Reported at the step where the emotion lands. Steps without an emotion (e.g. backstage) are passed '
+        'through; unreachable steps are left to L002.'
+    ),
     check=check,
+    options=(Option("cliff", int, 2, "How far emotion must fall from one step to the next to be a cliff."),),
 )

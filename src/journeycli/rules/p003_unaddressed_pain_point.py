@@ -1,15 +1,13 @@
-"""P003 unaddressed-pain-point: a high or critical pain point that no opportunity addresses (critical: error).
-
-An opportunity anywhere in the journey counts, whatever its status.
-"""
+"""P003 unaddressed-pain-point: a high or critical pain point that no opportunity addresses (critical: error)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from ..diagnostics import Severity
-from .base import Finding, LintRule
+from .base import Context, Finding, LintRule
 
 
-def check(ctx):
+def check(ctx: Context) -> Iterator[Finding]:
     for _, step, pain in ctx.resolved.pain_points():
         if pain.severity in ("high", "critical") and pain.id not in ctx.resolved.addressed_by:
             yield Finding(
@@ -29,5 +27,6 @@ RULE = LintRule(
     bad="pain_points:\n  - id: card-declined\n    description: Cards are declined without a reason.\n    severity: critical\n",
     good="pain_points:\n  - id: card-declined\n    description: Cards are declined without a reason.\n    severity: critical\n"
     "opportunities:\n  - id: explain-declines\n    description: Say why and offer another method.\n    addresses: [card-declined]\n",
+    details='An opportunity anywhere in the journey counts, whatever its status.',
     check=check,
 )

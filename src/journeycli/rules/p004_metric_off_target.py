@@ -1,20 +1,18 @@
-"""P004 metric-off-target: a metric worse than its `target`, by its `better` direction.
-
-A metric without `target` or without `better` cannot be judged and is skipped.
-"""
+"""P004 metric-off-target: a metric worse than its `target`, by its `better` direction."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from ..diagnostics import Severity
 from ..verdicts import on_target
-from .base import Finding, LintRule
+from .base import Context, Finding, LintRule
 
 
 def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def check(ctx):
+def check(ctx: Context) -> Iterator[Finding]:
     for step_id in ctx.resolved.order:
         for n, metric in enumerate(ctx.resolved.steps[step_id].metrics):
             if on_target(metric) is False:
@@ -34,5 +32,6 @@ RULE = LintRule(
     why="A KPI that misses its target marks a moment the business already agreed matters.",
     bad="metrics:\n  - id: conversion\n    value: 0.41\n    target: 0.5\n    better: higher\n",
     good="metrics:\n  - id: conversion\n    value: 0.55\n    target: 0.5\n    better: higher\n",
+    details='A metric without `target` or without `better` cannot be judged and is skipped.',
     check=check,
 )

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from ..diagnostics import Severity
 from ..verdicts import stage_figures
-from .base import Finding, LintRule
+from .base import Context, Finding, LintRule, Option
 
 
-def check(ctx):
+def check(ctx: Context) -> Iterator[Finding]:
     for figures in stage_figures(ctx.resolved):
-        reasons = figures.hotspot_reasons(ctx.settings.hotspot_pain_count)
+        reasons = figures.hotspot_reasons(ctx.option("hotspot_pain_count"))
         if reasons:
             stage = figures.stage
             yield Finding((*ctx.stage_path[stage.id], "id"), f"the stage `{stage.id}` is a pain hotspot: {' and '.join(reasons)}")
@@ -22,7 +23,8 @@ RULE = LintRule(
     summary="A stage whose mean emotion is below 0, or with 3 or more pain points.",
     why="Hotspots show where to start: a stage that hurts on average, or piles up problems, is the best place for a "
     "focused improvement effort.",
-    bad="steps:\n  - {id: a, name: A, emotion: -1}\n  - {id: b, name: B, emotion: 0}\n",
+    bad="steps:\n  - {id: a, name: A, emotion: -1, pain_points: [{id: p, description: Slow., severity: low, sources: [survey]}]}\n  - {id: b, name: B, emotion: 0}\n",
     good="steps:\n  - {id: a, name: A, emotion: 1}\n  - {id: b, name: B, emotion: 0}\n",
     check=check,
+    options=(Option("hotspot_pain_count", int, 3, "Pain points that make a stage a hotspot whatever its emotion; `journey pains` uses it too."),),
 )

@@ -1,15 +1,13 @@
-"""P007 negative-ending: the journey's last step, or an exit step (`next: []`), ends with negative emotion.
-
-Only steps the flow reaches count; an ending without an emotion is not judged.
-"""
+"""P007 negative-ending: the journey's last step, or an exit step (`next: []`), ends with negative emotion."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from ..diagnostics import Severity
-from .base import Finding, LintRule
+from .base import Context, Finding, LintRule
 
 
-def check(ctx):
+def check(ctx: Context) -> Iterator[Finding]:
     resolved = ctx.resolved
     reached = resolved.reachable()
     for step_id in resolved.order:
@@ -30,5 +28,6 @@ RULE = LintRule(
     why="The end of an experience weighs heavily in how it is remembered (the peak-end rule).",
     bad="- id: leaves\n  name: Leaves the site\n  emotion: -2\n  next: []\n",
     good="- id: leaves\n  name: Leaves with a saved cart\n  emotion: 0\n  next: []\n",
+    details='Only steps the flow reaches count; an ending without an emotion is not judged.',
     check=check,
 )

@@ -26,7 +26,7 @@ E002 = Rule(
     "would otherwise be silently ignored, and YAML turns unquoted `no`, `on` or `2026` into a boolean or a "
     "number where a name was meant.",
     bad="stages:\n  - id: Awareness Stage\n    name: no\n    emotoin: 1\n",
-    good='stages:\n  - id: awareness\n    name: "no"\n',
+    good='stages:\n  - id: awareness\n    name: "no"\n    steps:\n      - {id: look, name: Looks around, emotion: 0}\n',
 )
 
 E003 = Rule(
