@@ -22,7 +22,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from types import SimpleNamespace
 from typing import Any, get_args
 
 from ..flow import resolve
@@ -145,7 +144,7 @@ def _review(journey: Journey, settings: Any, today: date) -> Review:
 
     if journey.last_reviewed is None:
         return Review(None, None, "never reviewed", 0)
-    due = add_months(journey.last_reviewed, review_interval(SimpleNamespace(journey=journey, settings=settings)))
+    due = add_months(journey.last_reviewed, review_interval(journey, settings))
     if due is None:
         return Review(journey.last_reviewed, None, "up to date", 0)
     if today > due:

@@ -10,7 +10,7 @@ from .l004_stale_review import add_months, review_interval
 
 def check(ctx: Context) -> Iterator[Finding]:
     journey = ctx.journey
-    interval = review_interval(ctx)
+    interval = review_interval(ctx.journey, ctx.settings)
     measured = [s for s in ctx.resolved.order if ctx.resolved.steps[s].reach is not None]
     dated: list[tuple[tuple, object, list[str]]] = []
     inherit = [s for s in measured if ctx.resolved.steps[s].reach_as_of is None]

@@ -5,9 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 import calendar
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Severity
 from .base import Context, Finding, LintRule, Option
+
+if TYPE_CHECKING:
+    from ..config import Settings
+    from ..model import Journey
 
 
 def add_months(day: date, months: int) -> date | None:
@@ -19,15 +24,14 @@ def add_months(day: date, months: int) -> date | None:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def review_interval(ctx: Context) -> int:
-    """The file's `review_interval_months` when it sets one, else the configured default (F003 uses it too)."""
-    journey = ctx.journey
-    return journey.review_interval_months if "review_interval_months" in journey.model_fields_set else ctx.option("review_interval_months")
+def review_interval(journey: Journey, settings: Settings) -> int:
+    """The file's `review_interval_months` when it sets one, else the configured default (F003 and the portfolio use it too)."""
+    return journey.review_interval_months if "review_interval_months" in journey.model_fields_set else settings.option("review_interval_months")
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     journey = ctx.journey
-    interval = review_interval(ctx)
+    interval = review_interval(ctx.journey, ctx.settings)
     if journey.last_reviewed is None:
         yield Finding((), "the journey has no `last_reviewed` date", f"add `last_reviewed: {ctx.today.isoformat()}` after checking the map against reality")
         return
