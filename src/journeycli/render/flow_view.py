@@ -116,8 +116,20 @@ def _legend(theme: Theme) -> str:
         f'<font point-size="9.5" color="{t.loop_edge}"><b>- - →</b></font>',
         text("back to an earlier step", 9.5, t.text),
     ]  # fmt: skip
-    row = "".join(f"<td>{c}</td>" if not c.startswith("<td") else c for c in _spaced(cells))
-    return f'<table border="0" cellborder="0" cellspacing="0" cellpadding="1"><tr>{row}</tr></table>'
+    marks = [
+        pill("MOMENT OF TRUTH", t.star, PILL), text("a moment that matters most", 9.5, t.text),
+        pill("?", t.unknown_emotion, PILL), text("no emotion recorded", 9.5, t.text),
+        text("Start", 9.5, t.text, bold=True), text("the first step;", 9.5, t.text),
+        text("End", 9.5, t.text, bold=True), text("the journey ends;", 9.5, t.text),
+        text("Leaves", 9.5, t.text, bold=True), text("the customer leaves (next: [])", 9.5, t.text),
+        text("BACKSTAGE, SUPPORT", PILL, t.muted, bold=True), text("grey: out of the customer's sight", 9.5, t.text),
+        text("NOT REACHED BY THE FLOW", PILL, t.muted, bold=True), text("dashed: no way leads there", 9.5, t.text),
+    ]  # fmt: skip
+    rows = []
+    for group in (cells, marks):
+        row = "".join(f"<td>{c}</td>" if not c.startswith("<td") else c for c in _spaced(group))
+        rows.append(f'<tr><td align="left"><table border="0" cellborder="0" cellspacing="0" cellpadding="1"><tr>{row}</tr></table></td></tr>')
+    return f'<table border="0" cellborder="0" cellspacing="2" cellpadding="0">{"".join(rows)}</table>'
 
 
 def _spaced(cells: list[str]) -> list[str]:

@@ -158,12 +158,16 @@ def metric_card(step: Step, theme: Theme) -> Card | None:
         state = target_state(metric)
         card.add_pills([theme.target_pill(state)], PILL)
         card.add_text(metric.name or metric.id, META + 0.5, theme.text, bold=True)
-        card.add_text(_metric_line(metric), META, theme.text)
+        card.add_text(_against_target(metric), META, theme.text)
     return card
 
 
 def _metric_line(metric: Metric) -> str:
-    line = f"{metric.name or metric.id}: {_number(metric.value, metric.unit)}"
+    return f"{metric.name or metric.id}: {_against_target(metric)}"
+
+
+def _against_target(metric: Metric) -> str:
+    line = _number(metric.value, metric.unit)
     if metric.target is not None:
         line += f", target {_number(metric.target, metric.unit)}"
     if metric.better:

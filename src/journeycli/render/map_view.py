@@ -203,7 +203,8 @@ class Poster:
                 x += block.width + STAGE_GAP
         for row in rows:
             row.heads = [self._head(block) for block in row.blocks]
-            row.lanes = list(self.lanes)
+            held = {lane for block in row.blocks for column in block.columns for lane in column.cards}
+            row.lanes = [lane for lane in self.lanes if lane in ("steps", "emotion") or lane in held]  # no empty lanes
         return rows
 
     def _head(self, block: Block) -> Card:
@@ -221,8 +222,9 @@ class Poster:
         row.head_h = max(h.outer_height for h in row.heads)
         y = top + row.head_h + LANE_GAP
         columns = [c for block in row.blocks for c in block.columns]
+        below = _first_hidden(row)
         for lane in row.lanes:
-            if self.hidden and lane == self.hidden[0] and lane != row.lanes[0]:
+            if lane == below and lane != row.lanes[0]:
                 y += VISIBILITY_GAP - LANE_GAP
                 row.visibility_y = y - VISIBILITY_GAP / 2 + 4
             row.lane_top[lane] = y
@@ -289,6 +291,11 @@ class Poster:
             done.legend_top = done.rows[-1].bottom + LEGEND_GAP
             done.height = done.legend_top + legend.height(legend_rows) + MARGIN
         return sheets
+
+
+def _first_hidden(row: Row) -> str | None:
+    """The first lane of ``row`` under the line of visibility, if any."""
+    return next((lane for lane in row.lanes if lane in HIDDEN_LAYERS), None)
 
 
 def _fit(sheets: list[Sheet], page: Page) -> float:
@@ -399,8 +406,8 @@ class _Painter:
                     f'<td align="right" width="{round(80 * s)}">{words}</td><td align="right" width="{round(24 * s)}">{number}</td></tr></table>>'
                 ),
             )  # fmt: skip
-        hidden = self.poster.hidden
-        if hidden and hidden[0] in row.lanes and row.lanes[0] != hidden[0]:
+        below = _first_hidden(row)
+        if below is not None and row.lanes[0] != below:
             y = row.visibility_y
             canvas.point(f"visibility_{r}_left", left, y)
             canvas.point(f"visibility_{r}_right", self.offset + row.right, y)

@@ -136,7 +136,7 @@ def lines(rows: list[str], size: float, color: str, bold: bool = False, italic: 
 def pill(word: str, colours: Pill, size: float) -> str:
     """A filled table cell holding a short word of ours (a severity, a status…)."""
     return (
-        f'<td bgcolor="{colours.fill}" cellpadding="2" border="1" color="{colours.text if colours.fill == "#ffffff" else colours.fill}">'
+        f'<td bgcolor="{colours.fill}" cellpadding="2" border="1" color="{colours.text if colours.border else colours.fill}">'
         f"{text(word, size, colours.text, bold=True)}</td>"
     )
 
