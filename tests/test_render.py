@@ -324,18 +324,19 @@ def test_the_bundled_engine_is_the_default_and_the_system_dot_an_explicit_choice
 
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="needs a system Graphviz to show it is not used (.ci/run installs one)")
-def test_the_same_bytes_whether_or_not_a_system_graphviz_is_installed(cli, tmp_path, monkeypatch):
+@pytest.mark.parametrize("fmt", ["svg", "png"])
+def test_the_same_bytes_whether_or_not_a_system_graphviz_is_installed(cli, tmp_path, monkeypatch, fmt):
     monkeypatch.delenv("JOURNEY_ENGINE", raising=False)
     monkeypatch.chdir(tmp_path)
     dot_folder = os.path.dirname(shutil.which("dot"))
-    with_dot, without_dot = tmp_path / "with.svg", tmp_path / "without.svg"
+    with_dot, without_dot = tmp_path / f"with.{fmt}", tmp_path / f"without.{fmt}"
     assert cli("render", EXAMPLES / "clinic-visit.journey.yaml", "-o", with_dot).code == 0
     empty = tmp_path / "empty-bin"
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))  # graphviz-pure is found beside Python, `dot` nowhere
     assert cli("render", EXAMPLES / "clinic-visit.journey.yaml", "-o", without_dot).code == 0
     assert with_dot.read_bytes() == without_dot.read_bytes()
-    system = tmp_path / "system.svg"
+    system = tmp_path / f"system.{fmt}"
     monkeypatch.setenv("PATH", dot_folder)
     assert cli("render", EXAMPLES / "clinic-visit.journey.yaml", "-o", system, "--engine", "graphviz").code == 0
     assert system.read_bytes() != with_dot.read_bytes()  # the engines differ: why the default must not depend on PATH
