@@ -26,6 +26,16 @@ THEMES = ("light", "dark", "print")
 ENGINES = ("graphviz-pure", "graphviz", "auto")
 
 
+ALIASES = {"md": "markdown"}
+"""Other names people type for a choice (`-o map.md` picks Markdown, so `--format md` does too)."""
+
+
+def normal_token(token: str) -> str:
+    """How Click compares choice values (and command and option names): case-insensitively, with aliases."""
+    lowered = token.lower()
+    return ALIASES.get(lowered, lowered)
+
+
 @dataclass(frozen=True)
 class Family:
     """Interchangeable modules chosen by name; each module in ``package`` defines the function ``function``."""

@@ -24,7 +24,7 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": ["-h", "--help"], "token_normalize_func": choices.normal_token},
 )
 
 EXIT_OK, EXIT_USAGE, EXIT_INTERNAL = 0, 2, 3  # 1 (findings) comes from the commands themselves
@@ -487,9 +487,12 @@ def main(argv: list[str] | None = None) -> None:
     from .presentation.terminal import printable, unencodable_as_escapes
     from .signals import Interrupted, Terminated, install
     from .usage import UsageError
+    from .usage import words as usage_words
+
+    from .help_words import polish
 
     unencodable_as_escapes(sys.stdout, sys.stderr)
-    command = typer.main.get_command(app)
+    command = polish(typer.main.get_command(app))
     try:
         if argv is None:  # the real command; tests keep Python's own handlers
             install()
@@ -502,7 +505,7 @@ def main(argv: list[str] | None = None) -> None:
     except typer.TyperException as error:  # Typer's usage errors (unknown option, bad value…)
         ctx = getattr(error, "ctx", None)
         hint = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
-        sys.stderr.write(printable(f"journey: error: {error.format_message()}{hint}") + "\n")
+        sys.stderr.write(printable(f"journey: error: {usage_words(error)}{hint}") + "\n")
         code = getattr(error, "exit_code", EXIT_USAGE)
     except (typer.Abort, KeyboardInterrupt, Interrupted):
         sys.stderr.write("journey: aborted\n")

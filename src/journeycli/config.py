@@ -123,8 +123,18 @@ def check_codes(codes: tuple[str, ...], where: str) -> tuple[str, ...]:
     from .rules import LINT_FAMILIES
 
     bad = [c for c in codes if not any(k.startswith(c) for k in known if k[0] in LINT_FAMILIES)]
+    always = [c for c in bad if any(k.startswith(c) for k in known)]
+    if always:  # `journey rules` lists them too: say why they cannot be chosen
+        raise UsageError(
+            f"{where}: {', '.join(always)} {'is a validation check' if len(always) == 1 else 'are validation checks'}, always on; "
+            f"select and ignore choose among the lint rules ({', '.join(f'{family}…' for family in sorted(LINT_FAMILIES))}, see `journey rules`)"
+        )
     if bad:
-        raise UsageError(f"{where}: unknown rule code{'s' if len(bad) > 1 else ''} {', '.join(bad)} (see `journey rules`)")
+        from .suggest import closest
+
+        close = [f"`{match}`" for c in bad if (match := closest(c, sorted(known))) is not None]
+        guess = f"; did you mean {' or '.join(close)}?" if close else ""
+        raise UsageError(f"{where}: unknown rule code{'s' if len(bad) > 1 else ''} {', '.join(bad)}{guess} (see `journey rules`)")
     return codes
 
 
