@@ -154,3 +154,21 @@ def test_a_library_that_is_a_device_is_refused_without_reading_it(cli, tmp_path)
     assert result.code == 1
     [finding] = result.json()["diagnostics"]
     assert finding["code"] == "E001" and "cannot read the library" in finding["message"] and "device" in finding["message"]
+
+
+def test_diff_reports_library_changes_in_the_words_it_uses_for_journeys(cli, tmp_path):
+    old = tmp_path / "old.library.yaml"
+    old.write_text((EXAMPLES / "portfolio" / "shared" / "webshop.library.yaml").read_text())
+    new = tmp_path / "new.library.yaml"
+    text = old.read_text().replace("name: Busy parent", "name: Busy parent on the go").replace("  - id: carrier\n    name: Parcel carrier\n", "")
+    new.write_text(text.replace("    name: Logistics\n", "    name: Logistics and delivery\n"))
+    result = cli("diff", old, new, "-f", "json")
+    assert result.code == 0, result.err
+    changes = [(c["op"], c["entity"], c["id"], c["field"]) for c in result.json()["changes"]]
+    assert ("changed", "persona", "busy-parent", "name") in changes
+    assert ("removed", "channel", "carrier", None) in changes
+    teams = next(c for c in result.json()["changes"] if c["field"] == "teams")  # teams: one field of the library
+    assert {"id": "logistics-team", "name": "Logistics and delivery", "description": "Warehouses, carriers and delivery promises."} in teams["new"]
+    broken = tmp_path / "broken.library.yaml"
+    broken.write_text("format: 1\nchannels:\n  - id: web\n")
+    assert cli("diff", old, broken).code == 1

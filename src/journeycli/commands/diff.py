@@ -33,6 +33,7 @@ from ..model import Journey
 from ..presentation.terminal import printable
 from ..runner import finished, with_excerpts
 from ..usage import UsageError
+from ..portfolio.library import as_journey, is_library_name
 from ..validation import no_gc, validate
 
 PARALLEL_FROM = 2_000_000
@@ -104,6 +105,8 @@ def _check(side: Side, scope: Any) -> Checked:
     """
     if side.data is None:
         return None, []
+    if is_library_name(side.name):  # a library: its personas, channels, sources and teams, in the same words
+        return as_journey(side.data, side.name)
     where = side.path or side.name
     checked = validate(side.data, where, scope)
     if checked.journey is not None:

@@ -141,4 +141,6 @@ def plain(value: Any) -> Any:
         return [plain(item) for item in value]
     if isinstance(value, dict):
         return {str(key): plain(item) for key, item in value.items()}
+    if hasattr(value, "model_dump"):  # a model held as a field (`part_of`, `teams`): the keys the file sets
+        return plain(value.model_dump(exclude_unset=True))
     return value

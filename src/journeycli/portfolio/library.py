@@ -101,3 +101,17 @@ def check_library(data: bytes, file: str) -> LibraryFile:
             result.library = library
         result.diagnostics = with_excerpts(data, result.diagnostics)
         return result
+
+
+def as_journey(data: bytes, file: str) -> tuple[Any, list[Diagnostic]]:
+    """A library as the journey-shaped lists `journey diff` compares (personas, channels, sources; teams as a
+    field), or None and its findings: diff then reports library changes in the words it uses for journeys."""
+    from ..model import Journey
+
+    checked = check_library(data, file)
+    library = checked.library
+    if library is None:
+        return None, checked.diagnostics
+    fields = {k: getattr(library, k) for k in ("personas", "channels", "sources", "teams")}
+    journey = Journey.model_construct(format=1, id=library.id or "library", title=library.title or file, description=library.description, stages=[], **fields)
+    return journey, []
