@@ -278,3 +278,16 @@ def test_maps_that_use_a_library_are_valid_in_both_versions(cli, repo):
     assert code == 0, document["diagnostics"]
     assert [(c["entity"], c["field"]) for c in document["changes"]] == [("step", "emotion")]
     assert {f["status"] for f in document["files"]} == {"compared"}
+
+
+def test_a_file_with_the_same_bytes_in_both_versions_is_validated_once(cli, repo, monkeypatch):
+    from journeycli.commands import diff as command
+
+    seen: list[str] = []
+    real = command.validate
+    monkeypatch.setattr(command, "validate", lambda data, file, scope=None: seen.append(file) or real(data, file, scope))
+    other = yaml.safe_load((repo / "maps" / "other.journey.yaml").read_text())
+    other["title"] = "Returns and refunds"
+    dump(repo / "maps" / "other.journey.yaml", other)
+    assert cli("diff", "--base", "HEAD", "maps").code == 0
+    assert sorted(seen) == sorted([os.path.join("maps", "checkout.journey.yaml"), *[os.path.join("maps", "other.journey.yaml")] * 2])

@@ -126,7 +126,8 @@ def _check_pair(pair: Pair, scope: Any) -> tuple[Checked, Checked]:
     comes back pickled, which costs far less than validating it again.
     """
     if pair.old.data is not None and pair.old.data == pair.new.data:
-        return _check(pair.new, scope), _check(pair.new, scope)  # the same bytes: the same journey (most files of a pull request)
+        same = _check(pair.new, scope)  # the same bytes: the same journey (most files of a pull request), validated once
+        return same, same
     sizes = [len(side.data) for side in (pair.old, pair.new) if side.data is not None]
     parallel = len(sizes) == 2 and sum(sizes) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
     if not parallel or "fork" not in multiprocessing.get_all_start_methods():
