@@ -482,6 +482,43 @@ def funnel(
     raise typer.Exit(run(options))
 
 
+data_app = typer.Typer(
+    name="data",
+    help="Numbers from files: update metric values and reach in journey files from an analytics export.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(data_app)
+
+
+@data_app.command("import")
+def data_import(
+    csv_file: Annotated[str, typer.Argument(metavar="FILE.csv", help="CSV with journey,step,metric,value[,as_of] columns; `reach` in the metric column sets the step's reach.", show_default=False)],
+    paths: Annotated[
+        Optional[list[str]], typer.Argument(metavar="[PATH]...", help="Journey files or directories to update. Default: the current directory.", show_default=False)
+    ] = None,
+    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 when a file would change (for a scheduled CI job).")] = False,
+    column: Annotated[
+        Optional[list[str]],
+        typer.Option("--column", metavar="KEY=HEADER", help="The CSV header of a column, e.g. --column metric=kpi (keys: journey, step, metric, value, as_of).", show_default=False),
+    ] = None,
+) -> None:
+    """Update metric values and reach in journey files from a CSV, in place, keeping every other byte.
+
+    Examples:
+
+      journey data import analytics.csv maps/
+
+      journey data import analytics.csv maps/ --check
+
+      journey data import export.csv --column journey=map --column metric=kpi
+    """
+    from .commands.data import DataImportOptions, column_names, run
+
+    names = column_names(column or [])
+    raise typer.Exit(run(DataImportOptions(csv=csv_file, paths=tuple(paths or ()), check=check, columns=names)))
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `journey` command; exits with 0, 1, 2 (usage) or 3 (internal error)."""
     from .presentation.terminal import printable, unencodable_as_escapes

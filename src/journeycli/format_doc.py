@@ -26,6 +26,8 @@ def _type(annotation: Any) -> str:
     if origin is dict:
         return f"mapping of text to {_type(args[1])}"
     if origin in (typing.Union, types.UnionType) and len(args) > 1:
+        if set(args) == {int, float}:
+            return "number"
         return " or ".join(_type(a) for a in args)
     if args and origin is not None and origin is not list and len(args) == 1:
         return _type(args[0])

@@ -19,7 +19,7 @@ def _n(value: float | None) -> float | int | None:
     if value is None:
         return None
     value = round(value, 10)
-    return int(value) if value.is_integer() else value
+    return int(value) if float(value).is_integer() else value
 
 
 def _flow_json(flow: StepFlow, model: DropOff) -> dict[str, Any]:
