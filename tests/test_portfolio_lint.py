@@ -114,3 +114,11 @@ def test_required_phases_no_journey_covers(cli, portfolio, tmp_path):
 def test_every_portfolio_rule_is_covered_here():
     across = {rule.code for rule in lint_rules() if rule.across is not None}
     assert across == {"L005", "L011", "L012", "L013", "L014"}
+
+
+def test_a_phase_outside_the_vocabulary_is_a_schema_error_with_a_suggestion(cli, tmp_path):
+    (tmp_path / "a.journey.yaml").write_text("format: 1\nid: a\ntitle: A\nstages:\n  - id: s\n    name: S\n    phase: onbaording\n")
+    result = cli("validate", tmp_path / "a.journey.yaml", "-f", "json")
+    [finding] = result.json()["diagnostics"]
+    assert (finding["line"], finding["column"], finding["code"]) == (7, 12, "E002")
+    assert "did you mean `onboarding`?" in finding["message"]
