@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from .presentation.quantities import signed
+
 if TYPE_CHECKING:
     from .flow import Resolved
     from .model import Metric, Stage, Step
@@ -38,7 +40,7 @@ class StageFigures:
         """Why the stage is a hotspot (empty when it is not)."""
         reasons = []
         if self.mean_emotion is not None and self.mean_emotion < 0:
-            reasons.append(f"mean emotion {self.mean_emotion:+.1f}")
+            reasons.append(f"mean emotion {signed(self.mean_emotion, 2)}")
         if self.pain_count >= hotspot_pain_count:
             reasons.append(f"{self.pain_count} pain points")
         return reasons

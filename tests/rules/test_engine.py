@@ -81,7 +81,7 @@ def test_persona_flow_continues_past_a_left_out_step(cli):
     assert findings(cli("lint", path("persona_flow"), "-f", "json", "--fail-on", "info")) == []
     result = cli("lint", path("persona_flow"), "-f", "json", "--fail-on", "info", "--persona", "bargain-hunter")
     assert findings(result) == [("P002", 29, 18, WARN)]
-    assert "from +2 at `find-deal` to +0 at `pay`" in result.json()["diagnostics"][0]["message"]
+    assert "from +2 at `find-deal` to 0 at `pay`" in result.json()["diagnostics"][0]["message"]
     assert findings(cli("lint", path("persona_flow"), "-f", "json", "--fail-on", "info", "--persona", "loyal-customer")) == []
 
 

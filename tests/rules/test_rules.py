@@ -145,10 +145,10 @@ def test_p005_is_an_error(cli):
 
 def test_p002_compares_across_steps_without_emotion(cli):
     direct, through_backstage = _messages(cli, "p002_emotional_cliff")
-    assert "from +2 at `search` to +0 at `compare` (a drop of 2)" in direct
-    assert "from +2 at `pay` to +0 at `confirm` (a drop of 2)" in through_backstage
+    assert "from +2 at `search` to 0 at `compare` (a drop of 2)" in direct
+    assert "from +2 at `pay` to 0 at `confirm` (a drop of 2)" in through_backstage
     [through_loop] = _messages(cli, "p002_cliff_through_backstage_loop")
-    assert "from +2 at `add-express` to +0 at `receipt`" in through_loop
+    assert "from +2 at `add-express` to 0 at `receipt`" in through_loop
 
 
 def test_p004_messages_give_value_target_and_direction(cli):
@@ -160,7 +160,7 @@ def test_p004_messages_give_value_target_and_direction(cli):
 def test_p006_says_why_the_stage_is_a_hotspot(cli):
     pains, mean = _messages(cli, "p006_pain_hotspot_stage")
     assert pains == "the stage `browse` is a pain hotspot: 3 pain points"
-    assert mean == "the stage `purchase` is a pain hotspot: mean emotion -0.5"
+    assert mean == "the stage `purchase` is a pain hotspot: mean emotion -0.50"
 
 
 def test_p007_reports_exits_and_the_last_step(cli):
@@ -215,3 +215,22 @@ def test_f002_threshold_is_configurable(cli, tmp_path):
 def test_f005_age_is_configurable(cli, tmp_path):
     (tmp_path / "journey.toml").write_text("[thresholds]\nmetric_age_months = 24\n")
     assert lint(cli, "f005_stale_metric", "--fail-on", "info").json()["diagnostics"] == []
+
+
+def test_units_plurals_and_shares_read_as_people_write_them(tmp_path, cli):
+    """Issue 12: "1 days", "0.31 ratio" and "to +0" were printed; a cliff onto a step with a pain point needs no hint."""
+    path = tmp_path / "units.journey.yaml"
+    path.write_text(
+        "format: 1\nid: units\ntitle: Units\nstages:\n  - id: s\n    name: S\n    steps:\n"
+        "      - id: a\n        name: A\n        emotion: 2\n"
+        "        metrics:\n          - {id: wait, value: 2, target: 1, unit: days, better: lower}\n"
+        "          - {id: bounce, value: 0.31, target: 0.2, unit: ratio, better: lower}\n"
+        "      - id: b\n        name: B\n        emotion: 0\n"
+        "        pain_points:\n          - {id: slow, description: Slow., severity: low}\n"
+        "      - id: c\n        name: C\n        emotion: 2\n      - id: d\n        name: D\n        emotion: 0\n"
+    )
+    found = {(d["code"], d["line"]): d["message"] for d in cli("lint", path, "-f", "json").json()["diagnostics"]}
+    assert found[("P004", 12)] == "wait at `a` is 2 days, above its target of 1 day"
+    assert found[("P004", 13)] == "bounce at `a` is 31%, above its target of 20%"
+    assert found[("P002", 16)] == "emotion falls from +2 at `a` to 0 at `b` (a drop of 2)"  # b has a pain point: no hint
+    assert found[("P002", 24)].endswith("(Find out what goes wrong between these steps, and record it as a pain point of `d`.)")

@@ -49,7 +49,7 @@ stages:
 def test_stage_figures_and_the_hotspot_verdict():
     resolved = resolve(validate(JOURNEY.encode(), "j").journey)
     sad, busy, fine = stage_figures(resolved)
-    assert (sad.mean_emotion, sad.pain_count, sad.hotspot_reasons(3)) == (Decimal("-0.5"), 0, ["mean emotion -0.5"])
+    assert (sad.mean_emotion, sad.pain_count, sad.hotspot_reasons(3)) == (Decimal("-0.5"), 0, ["mean emotion -0.50"])
     assert busy.hotspot(3) is False and busy.hotspot(2) is True and busy.hotspot_reasons(2) == ["2 pain points"]
     assert fine.mean_emotion is None and not fine.hotspot(1)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..presentation import quantities
 from ..presentation.symbols import words
 from .score import PainReport, RankedPain
 
@@ -28,9 +29,7 @@ def percent(row: RankedPain) -> str:
 
 
 def signed(value: int | Decimal | None, places: int = 0) -> str:
-    if value is None:
-        return NONE
-    return f"{value:+.{places}f}" if value else f"{0:.{places}f}"
+    return NONE if value is None else quantities.signed(value, places)
 
 
 def step_label(row: RankedPain) -> str:

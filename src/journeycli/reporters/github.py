@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from ..presentation.quantities import plural
 from ..diagnostics import Severity
 from ..presentation.terminal import printable
 from . import Report
@@ -38,4 +39,4 @@ def report(result: Report, out: TextIO) -> None:
         )
         out.write(f"::{_COMMAND[d.severity]} {properties}::{_data(d.full_message)}\n")
     s = result.summary
-    out.write(f"journey: {s.files} files checked: {s.errors} errors, {s.warnings} warnings, {s.infos} infos\n")
+    out.write(f"journey: {plural(s.files, 'file')} checked: {plural(s.errors, 'error')}, {plural(s.warnings, 'warning')}, {plural(s.infos, 'info')}\n")

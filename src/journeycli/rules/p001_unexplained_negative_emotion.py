@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from ..diagnostics import Severity
+from ..presentation.quantities import signed
 from .base import Context, Finding, LintRule
 
 
@@ -13,7 +14,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if step.emotion is not None and step.emotion <= -1 and not step.pain_points:
             yield Finding(
                 (*ctx.step_path[step_id], "emotion"),
-                f"customers feel bad at `{step_id}` (emotion {step.emotion:+d}) but the step has no pain point saying why",
+                f"customers feel bad at `{step_id}` (emotion {signed(step.emotion)}) but the step has no pain point saying why",
                 "add a pain point that explains the feeling",
             )
 

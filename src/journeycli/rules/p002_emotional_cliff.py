@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from ..diagnostics import Severity
+from ..presentation.quantities import signed
 from .base import Context, Finding, LintRule, Option
 
 
@@ -16,12 +17,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         if before is None or step_id not in reached:
             continue
         for target in landings[step_id]:
-            after = resolved.steps[target].emotion
+            landing = resolved.steps[target]
+            after = landing.emotion
             if before - after >= ctx.option("cliff"):
                 yield Finding(
                     (*ctx.step_path[target], "emotion"),
-                    f"emotion falls from {before:+d} at `{step_id}` to {after:+d} at `{target}` (a drop of {before - after})",
-                    "find what breaks between these steps; a pain point here should say",
+                    f"emotion falls from {signed(before)} at `{step_id}` to {signed(after)} at `{target}` (a drop of {before - after})",
+                    None if landing.pain_points else f"Find out what goes wrong between these steps, and record it as a pain point of `{target}`.",
                 )
 
 

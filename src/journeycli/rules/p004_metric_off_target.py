@@ -4,23 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from ..diagnostics import Severity
+from ..presentation.quantities import amount
 from ..verdicts import on_target
 from .base import Context, Finding, LintRule
-
-
-def _number(value: float) -> str:
-    return f"{value:g}"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     for step_id in ctx.resolved.order:
         for n, metric in enumerate(ctx.resolved.steps[step_id].metrics):
             if on_target(metric) is False:
-                unit = f" {metric.unit}" if metric.unit else ""
                 yield Finding(
                     (*ctx.step_path[step_id], "metrics", n, "value"),
-                    f"{metric.name or metric.id} at `{step_id}` is {_number(metric.value)}{unit}, "
-                    f"{'below' if metric.better == 'higher' else 'above'} its target of {_number(metric.target)}{unit}",
+                    f"{metric.name or metric.id} at `{step_id}` is {amount(metric.value, metric.unit)}, "
+                    f"{'below' if metric.better == 'higher' else 'above'} its target of {amount(metric.target, metric.unit)}",
                 )
 
 

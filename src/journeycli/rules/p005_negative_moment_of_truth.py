@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from ..diagnostics import Severity
+from ..presentation.quantities import signed
 from .base import Context, Finding, LintRule
 
 
@@ -13,7 +14,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if step.moment_of_truth and step.emotion is not None and step.emotion < 0:
             yield Finding(
                 (*ctx.step_path[step_id], "emotion"),
-                f"`{step_id}` is a moment of truth and customers feel bad there (emotion {step.emotion:+d})",
+                f"`{step_id}` is a moment of truth and customers feel bad there (emotion {signed(step.emotion)})",
                 "this is where customers decide; fix it first",
             )
 

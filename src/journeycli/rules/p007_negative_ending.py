@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from ..diagnostics import Severity
+from ..presentation.quantities import signed
 from .base import Context, Finding, LintRule
 
 
@@ -15,7 +16,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if step_id in reached and resolved.is_exit(step_id) and step.emotion is not None and step.emotion < 0:
             yield Finding(
                 (*ctx.step_path[step_id], "emotion"),
-                f"the journey ends at `{step_id}` with a negative emotion ({step.emotion:+d})",
+                f"the journey ends at `{step_id}` with a negative emotion ({signed(step.emotion)})",
                 "people remember how an experience ends; look for a way to end this path better",
             )
 
