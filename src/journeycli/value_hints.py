@@ -64,6 +64,8 @@ def explain_text(text: str, key: str, quoted: bool, whole: bool) -> tuple[str, s
 
 def explain_fraction(value: float, key: str) -> tuple[str, str]:
     """A number with a fractional part where a whole number goes."""
+    if value != value or value in (float("inf"), float("-inf")):  # .nan, .inf: no whole number is near
+        return f"`{value}` is not a whole number", f"write a whole number, such as `{key}: 1`"
     if value.is_integer():
         return f"`{value}` has a decimal point", f"write it without one: `{key}: {int(value)}`"
     low, high = int(value // 1), int(value // 1) + 1

@@ -37,3 +37,14 @@ def test_a_huge_review_interval_in_the_configuration(cli, tmp_path, monkeypatch)
     assert _lint(cli, path) == []
     (tmp_path / "journey.toml").write_text("[thresholds]\nreview_interval_months = 1\n")
     assert [code for code, _, _ in _lint(cli, path)] == ["L004"]  # the same file is stale with a short interval
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf"])
+def test_a_whole_number_field_given_nan_or_infinity_is_a_finding(cli, tmp_path, value):
+    """Found by the fuzzing: `review_interval_months: .nan` crashed the explanation of the error."""
+    path = tmp_path / "map.journey.yaml"
+    path.write_text(MINIMAL + f"review_interval_months: {value}\n")
+    result = cli("validate", path, "--format", "json")
+    assert result.code == 1, result.err
+    [finding] = result.json()["diagnostics"]
+    assert (finding["code"], finding["line"]) == ("E002", 12) and "not a whole number" in finding["message"]
