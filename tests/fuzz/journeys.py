@@ -122,6 +122,8 @@ def documents(draw) -> bytes:
         text = 'x-base: &base\n  layer: support\n' + text.replace("  - id:", "  - <<: *base\n    id:", 1)
     lines = text.split("\n")
     for _ in range(draw(st.sampled_from([0, 0, 1, 1, 2, 3]))):
+        if not lines:
+            break
         kind = draw(st.sampled_from(["value", "value", "raw", "line", "cut"]))
         n = draw(st.integers(0, max(len(lines) - 1, 0)))
         line = lines[n]
