@@ -166,3 +166,14 @@ def test_docs_show_the_real_output(cli, monkeypatch):
     monkeypatch.chdir(EXAMPLES.parent)
     out = cli("funnel", "examples/ecommerce-checkout.journey.yaml").out
     assert f"$ journey funnel examples/ecommerce-checkout.journey.yaml\n{out}```" in (EXAMPLES.parent / "docs" / "funnel.md").read_text()
+
+
+def test_diff_counts_a_larger_drop_off_as_a_regression(cli, tmp_path):
+    old = FUNNEL / "linear.journey.yaml"
+    new = tmp_path / "linear.journey.yaml"
+    new.write_text(old.read_text().replace("reach: 500", "reach: 400").replace("reach: 800", "reach: 850"))
+    result = cli("diff", old, new, "--format", "json")
+    changes = {c["id"]: c for c in result.json()["changes"] if c["field"] == "reach"}
+    assert (changes["pay"]["class"], changes["pay"]["kind"]) == ("regression", "more drop-off")
+    assert (changes["cart"]["class"], changes["cart"]["kind"]) == ("improvement", "less drop-off")
+    assert cli("diff", old, new, "--fail-on", "regression").code == 1

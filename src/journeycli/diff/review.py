@@ -12,6 +12,8 @@ versions of one map:
   removed together with its step or stage is only ``removed``: neutral.
 - an opportunity's ``status`` goes forward (idea → planned → in_progress →
   done): improvement; backwards: regression.
+- a step's ``reach`` falls as a share of the entrants (more customers drop
+  off before it): regression; rises: improvement.
 - a metric's ``value`` moves toward its target: improvement; away:
   regression (measured against the new target, in the new ``better``
   direction). A changed ``target`` is its own kind, ``target raised`` or
@@ -32,7 +34,7 @@ from .changes import Change
 
 STATUS_ORDER = {"idea": 0, "planned": 1, "in_progress": 2, "done": 3}
 SEVERITY_ORDER = {"low": 0, "medium": 1, "high": 2, "critical": 3}
-KINDS = ("id renamed", "resolved", "removed with its step", "toward target", "away from target", "target raised", "target lowered", "done")
+KINDS = ("id renamed", "resolved", "removed with its step", "toward target", "away from target", "target raised", "target lowered", "done", "more drop-off", "less drop-off")
 
 
 def _number(value: Any) -> float | None:
@@ -61,6 +63,8 @@ class _Maps:
     def __init__(self, old: Journey | None, new: Journey | None) -> None:
         self.old_steps = {step.id: step for _, step in old.steps()} if old else {}
         self.new_steps = {step.id: step for _, step in new.steps()} if new else {}
+        self.old_total = float(old.entrants or 1) if old else 1.0
+        self.new_total = float(new.entrants or 1) if new else 1.0
 
     def metric(self, steps: dict, path: str) -> Metric | None:
         return metric_at(steps, path)
@@ -85,6 +89,8 @@ def _classified(change: Change, maps: _Maps) -> Change:
     if entity == "step" and op == "changed":
         if name == "emotion":
             review = _up_or_down(change.old, change.new, worse_when_up=False)
+        elif name == "reach":
+            kind, review = _reach(change, maps)
         elif name == "moment_of_truth" and change.new is True:
             step = maps.new_steps.get(change.id)
             review = "regression" if step is not None and step.emotion is not None and step.emotion < 0 else "neutral"
@@ -104,6 +110,16 @@ def _classified(change: Change, maps: _Maps) -> Change:
     elif entity == "metric" and op == "changed" and name in ("value", "target"):
         kind, review = _metric(change, maps)
     return replace(change, kind=kind, review=review) if (kind, review) != (change.kind, change.review) else change
+
+
+def _reach(change: Change, maps: _Maps) -> tuple[str | None, str]:
+    """A step reached by a smaller share of the entrants: more customers drop off before it (a regression)."""
+    old, new = (v.get("default") if isinstance(v, dict) else v for v in (change.old, change.new))
+    a, b = _number(old), _number(new)
+    if a is None or b is None:
+        return None, "neutral"
+    review = _up_or_down(a / maps.old_total, b / maps.new_total, worse_when_up=False)
+    return {"regression": "more drop-off", "improvement": "less drop-off"}.get(review), review
 
 
 def _metric(change: Change, maps: _Maps) -> tuple[str | None, str]:
