@@ -11,7 +11,6 @@ import subprocess
 
 import jsonschema
 import pytest
-
 from conftest import EXAMPLES, FIXTURES
 
 SCHEMA = json.loads((FIXTURES / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import FIXTURES, ROOT
+
 from journeycli.diff.compare import compare
 from journeycli.model import Journey
 
@@ -655,9 +655,9 @@ def test_unset_values_read_as_the_map_means_them(cli, tmp_path):
 
 
 def picture_of(old: dict, new: dict) -> str:
-    from journeycli.diff.visual import dot_source
     from journeycli.commands.diff import _diff
     from journeycli.diff.sides import Pair, Side
+    from journeycli.diff.visual import dot_source
 
     def side(name: str, data: dict) -> Side:
         return Side(name, yaml.safe_dump(data).encode())

@@ -16,8 +16,8 @@ from collections import Counter
 
 import pytest
 import yaml
-
 from conftest import FIXTURES
+
 from journeycli.diff.compare import compare
 from journeycli.model import Journey
 from journeycli.validation import validate

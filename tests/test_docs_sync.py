@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import ROOT
+
 from journeycli.format_doc import format_markdown
 
 

@@ -7,13 +7,13 @@ import io
 import re
 
 import pytest
-
 from conftest import EXAMPLES, FIXTURES
+
 from journeycli.export.csv_format import COLUMNS
-from journeycli.presentation.spreadsheet import guard, unguard
 from journeycli.export.mermaid import KEYWORD_GUARD, clean
 from journeycli.flow import resolve
 from journeycli.importers.mermaid import parse as parse_mermaid
+from journeycli.presentation.spreadsheet import guard, unguard
 from journeycli.validation import validate
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.journey.yaml"))

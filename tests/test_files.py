@@ -12,8 +12,8 @@ import subprocess
 import tempfile
 
 import pytest
-
 from conftest import EXAMPLES
+
 from journeycli.files import write_atomic
 from journeycli.usage import UsageError
 

@@ -10,7 +10,6 @@ import csv
 import io
 
 import pytest
-
 from conftest import EXAMPLES, FIXTURES
 
 FUNNEL = FIXTURES / "funnel"

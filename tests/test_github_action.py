@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import EXAMPLES, FIXTURES, ROOT
 
 BIN = os.path.dirname(sys.executable)
@@ -90,7 +89,8 @@ def test_documented_gitlab_job_is_valid_gitlab_ci(tmp_path):
 def test_the_schema_check_catches_a_broken_action(tmp_path):
     """The check above can fail: the action.yml of before (an unquoted `: ` in a plain scalar) is refused."""
     broken = tmp_path / "action.yml"
-    broken.write_text((ROOT / "action.yml").read_text().replace('"On pull requests, also post the diff as a sticky PR comment (needs `pull-requests: write`)."', "a PR comment (needs `pull-requests: write`)."))
+    described = '"On pull requests, also post the diff as a sticky PR comment (needs `pull-requests: write`)."'
+    broken.write_text((ROOT / "action.yml").read_text().replace(described, "a PR comment (needs `pull-requests: write`)."))
     assert broken.read_text() != (ROOT / "action.yml").read_text()
     assert _check_jsonschema("vendor.github-actions", broken).returncode != 0
 

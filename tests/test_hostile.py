@@ -11,15 +11,15 @@ import random
 
 import pytest
 import yaml
-
 from conftest import EXAMPLES
+
 from journeycli import export, render
 from journeycli.config import Settings
+from journeycli.diagnostics import Severity
 from journeycli.diff.compare import compare
 from journeycli.flow import resolve
-from journeycli.pains.score import hotspots, rank
-from journeycli.diagnostics import Severity
 from journeycli.lint import lint_file
+from journeycli.pains.score import hotspots, rank
 from journeycli.validation import validate
 
 BASE = yaml.safe_load((EXAMPLES / "ecommerce-checkout.journey.yaml").read_text())

@@ -7,8 +7,8 @@ import math
 
 import pytest
 import yaml
-
 from conftest import EXAMPLES, FIXTURES
+
 from journeycli.importers.ids import UniqueIds, slugify
 from journeycli.validation import validate
 

@@ -10,7 +10,6 @@ import subprocess
 import sys
 
 import yaml
-
 from conftest import EXAMPLES, FIXTURES, ROOT
 
 HOOKS = {hook["id"]: hook for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}

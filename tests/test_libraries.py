@@ -7,8 +7,8 @@ import json
 
 import jsonschema
 import yaml
-
 from conftest import EXAMPLES, FIXTURES, ROOT
+
 from journeycli.schema import schema_text
 
 LIBS = FIXTURES / "portfolio" / "libraries"

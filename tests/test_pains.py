@@ -10,8 +10,8 @@ import io
 from decimal import Decimal
 
 import pytest
-
 from conftest import EXAMPLES, FIXTURES, ROOT
+
 from journeycli.pains.score import SEVERITY_WEIGHT, emotion_factor, score
 
 PAINS = FIXTURES / "pains"

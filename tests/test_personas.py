@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import FIXTURES
 
 SMALL = FIXTURES / "render" / "small.journey.yaml"  # declares planner and rusher

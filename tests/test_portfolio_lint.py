@@ -6,8 +6,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from conftest import EXAMPLES, FIXTURES
+
 from journeycli.rules import lint_rules
 
 LINKS = FIXTURES / "portfolio" / "links"

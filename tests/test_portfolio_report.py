@@ -9,7 +9,6 @@ import shutil
 from datetime import date
 
 import pytest
-
 from conftest import EXAMPLES, FIXTURES
 
 PORTFOLIO = EXAMPLES / "portfolio"

@@ -12,7 +12,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import EXAMPLES, FIXTURES, ROOT
 
 PRE_COMMIT = os.path.join(os.path.dirname(sys.executable), "pre-commit")

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import EXAMPLES, FIXTURES
+
 from journeycli.engines import find_engine
 from journeycli.flow import resolve
 from journeycli.render import draw, labels

@@ -16,10 +16,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES, FIXTURES
+
 from journeycli.flow import resolve
-from journeycli.render import colour, theme as themes
+from journeycli.render import colour
+from journeycli.render import theme as themes
 from journeycli.validation import validate
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -235,6 +236,7 @@ def test_page_layout_is_linear_in_steps(tmp_path):
     import time
 
     from test_render import synthetic
+
     from journeycli.render import draw_pages
 
     def cost(steps: int) -> float:

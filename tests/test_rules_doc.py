@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from journeycli.rules import LINT_FAMILIES, all_rules, lint_rules
 from journeycli.rules_doc import rules_markdown
 

@@ -6,8 +6,8 @@ import json
 
 import jsonschema
 import yaml
-
 from conftest import EXAMPLES, FIXTURES, ROOT
+
 from journeycli.schema import schema_text
 
 SHIPPED = ROOT / "schemas" / "journey.schema.json"

@@ -6,10 +6,10 @@ import io
 import unicodedata
 
 import pytest
+from conftest import EXAMPLES, FIXTURES
 from rich.cells import cell_len
 from rich.console import Console
 
-from conftest import EXAMPLES, FIXTURES
 from journeycli.flow import resolve
 from journeycli.show import MIN_COLUMN, layout, print_view, sparkline, view
 from journeycli.validation import validate

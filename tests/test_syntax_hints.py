@@ -7,8 +7,8 @@ One real fixture per slip runs through the CLI; the snippets below vary each sli
 from __future__ import annotations
 
 import pytest
-
 from conftest import FIXTURES
+
 from journeycli.loader import load
 
 SYNTAX = FIXTURES / "syntax"

@@ -7,8 +7,8 @@ Real fixtures through the CLI, then the two units with rules of their own
 from __future__ import annotations
 
 import pytest
-
 from conftest import FIXTURES
+
 from journeycli.suggest import closest
 from journeycli.value_hints import explain_text
 

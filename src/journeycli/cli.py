@@ -8,11 +8,12 @@ line and exit code 2, and makes sure no traceback ever reaches the user.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from enum import Enum
 from collections.abc import Iterable
-from typing import Annotated, Optional
+from enum import Enum
+from typing import Annotated
 
 import typer
 
@@ -52,11 +53,11 @@ FunnelFormat = _choice("FunnelFormat", (*choices.FUNNEL_FORMATS.names, *choices.
 
 
 Paths = Annotated[
-    Optional[list[str]],
+    list[str] | None,
     typer.Argument(help="Journey files, directories (searched for *.journey.yaml / *.journey.yml) or - for stdin. Default: the current directory.", show_default=False),
 ]
 FormatOption = Annotated[
-    Optional[OutputFormat],
+    OutputFormat | None,
     typer.Option("--format", "-f", help="Output format. Default: text, or github inside GitHub Actions.", show_default=False),
 ]
 FailOn = Annotated[Level, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity.")]
@@ -105,13 +106,13 @@ def lint(
     paths: Paths = None,
     format: FormatOption = None,
     fail_on: Annotated[
-        Optional[Level], typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity. Default: error, or `fail_on` in the configuration.", show_default=False)
+        Level | None, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity. Default: error, or `fail_on` in the configuration.", show_default=False)
     ] = None,
-    select: Annotated[Optional[str], typer.Option("--select", help="Comma-separated rule codes or prefixes to run, e.g. L,P002.", show_default=False)] = None,
-    ignore: Annotated[Optional[str], typer.Option("--ignore", help="Comma-separated rule codes or prefixes to skip.", show_default=False)] = None,
-    persona: Annotated[Optional[str], typer.Option("--persona", help="Lint the journey as this persona walks it.", show_default=False)] = None,
+    select: Annotated[str | None, typer.Option("--select", help="Comma-separated rule codes or prefixes to run, e.g. L,P002.", show_default=False)] = None,
+    ignore: Annotated[str | None, typer.Option("--ignore", help="Comma-separated rule codes or prefixes to skip.", show_default=False)] = None,
+    persona: Annotated[str | None, typer.Option("--persona", help="Lint the journey as this persona walks it.", show_default=False)] = None,
     config: Annotated[
-        Optional[str], typer.Option("--config", help="Configuration file (journey.toml or pyproject.toml). Default: the nearest one upward.", show_default=False)
+        str | None, typer.Option("--config", help="Configuration file (journey.toml or pyproject.toml). Default: the nearest one upward.", show_default=False)
     ] = None,
 ) -> None:
     """Validate, then run the quality rules and pain-point checks (see `journey rules`).
@@ -159,7 +160,7 @@ def schema(
 def init(
     id: Annotated[str, typer.Argument(help="Id of the new journey (lowercase, digits, - and _).")] = "my-journey",
     output: Annotated[
-        Optional[str], typer.Option("--output", "-o", help="File to write; - for stdout. Default: ID.journey.yaml.", show_default=False)
+        str | None, typer.Option("--output", "-o", help="File to write; - for stdout. Default: ID.journey.yaml.", show_default=False)
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
 ) -> None:
@@ -176,7 +177,7 @@ def init(
 
 @app.command()
 def rules(
-    code: Annotated[Optional[str], typer.Argument(help="Show one rule in full, e.g. P002.", show_default=False)] = None,
+    code: Annotated[str | None, typer.Argument(help="Show one rule in full, e.g. P002.", show_default=False)] = None,
     format: Annotated[RulesFormat, typer.Option("--format", "-f", help="Output format.")] = RulesFormat.text,
 ) -> None:
     """List every rule: code, name, default severity and what it catches.
@@ -196,18 +197,23 @@ def rules(
 def render(
     paths: Paths = None,
     output: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--output", "-o", help="FILE, DIR (existing, or ending in /) or - for stdout. Default: <stem>.<format> in the current directory.", show_default=False),
     ] = None,
     format: Annotated[
-        Optional[RenderFormat], typer.Option("--format", "-f", help="Picture format. Default: from the -o suffix, else svg.", show_default=False)
+        RenderFormat | None, typer.Option("--format", "-f", help="Picture format. Default: from the -o suffix, else svg.", show_default=False)
     ] = None,
     view: Annotated[RenderView, typer.Option("--view", help="map: the journey-map poster; flow: the step flow graph.")] = RenderView.map,
-    persona: Annotated[Optional[str], typer.Option("--persona", help="Draw the journey as this persona walks it.", show_default=False)] = None,
+    persona: Annotated[str | None, typer.Option("--persona", help="Draw the journey as this persona walks it.", show_default=False)] = None,
     theme: Annotated[RenderTheme, typer.Option("--theme", help="Colours: light, dark, or print (greyscale).")] = RenderTheme.light,
     engine: Annotated[
-        Optional[RenderEngine],
-        typer.Option("--engine", help="Layout engine. Default: $JOURNEY_ENGINE, else `engine` in the configuration, else graphviz-pure (bundled: the same bytes on every machine); graphviz is the system dot, auto the system dot when on PATH.", show_default=False),
+        RenderEngine | None,
+        typer.Option(
+            "--engine",
+            help="Layout engine. Default: $JOURNEY_ENGINE, else `engine` in the configuration, else graphviz-pure (bundled: the same bytes on every machine); "
+            "graphviz is the system dot, auto the system dot when on PATH.",
+            show_default=False,
+        ),
     ] = None,
     timeout: Annotated[float, typer.Option("--timeout", help="Stop a layout that takes longer than this many seconds.")] = 60.0,
     beside: Annotated[bool, typer.Option("--beside", help="Write each picture next to its journey file, as <stem>.<format>.")] = False,
@@ -219,7 +225,7 @@ def render(
         str, typer.Option("--page", help="strip (one long row), or a page the map is fitted to: 16:9, a4, a3, a1, a0, letter, tabloid; long maps go on as numbered pages.")
     ] = "strip",
     portrait: Annotated[bool, typer.Option("--portrait", help="Turn the --page upright (landscape is the default).")] = False,
-    dpi: Annotated[Optional[float], typer.Option("--dpi", help="Pixels per inch of a PNG. Default: 96 (a 16:9 page is then 1920 × 1080).", show_default=False)] = None,
+    dpi: Annotated[float | None, typer.Option("--dpi", help="Pixels per inch of a PNG. Default: 96 (a 16:9 page is then 1920 × 1080).", show_default=False)] = None,
 ) -> None:
     """Draw journey maps as SVG, PNG, PDF or DOT.
 
@@ -263,11 +269,11 @@ JourneyFile = Annotated[str, typer.Argument(metavar="FILE", help="The journey fi
 def export(
     path: JourneyFile,
     format: Annotated[
-        Optional[ExportFormat],
+        ExportFormat | None,
         typer.Option("--format", "-f", help="Output format. Default: from the --output suffix (.mmd, .md, .csv, .json).", show_default=False),
     ] = None,
     output: Annotated[
-        Optional[str], typer.Option("--output", "-o", help="File to write (atomically; never the input). Default: stdout.", show_default=False)
+        str | None, typer.Option("--output", "-o", help="File to write (atomically; never the input). Default: stdout.", show_default=False)
     ] = None,
 ) -> None:
     """Export the map as a Mermaid journey diagram, a Markdown report, CSV or JSON.
@@ -291,13 +297,13 @@ def import_(
         str, typer.Argument(metavar="FILE", help="A Mermaid journey diagram (or Markdown holding one), a CSV file, or - for stdin.", show_default=False)
     ],
     source: Annotated[
-        Optional[ImportFormat],
+        ImportFormat | None,
         typer.Option("--from", help="Input format. Default: from the suffix (.mmd, .md → mermaid; .csv, .tsv → csv).", show_default=False),
     ] = None,
     output: Annotated[
-        Optional[str], typer.Option("--output", "-o", help="File to write; - for stdout. Default: ID.journey.yaml.", show_default=False)
+        str | None, typer.Option("--output", "-o", help="File to write; - for stdout. Default: ID.journey.yaml.", show_default=False)
     ] = None,
-    id: Annotated[Optional[str], typer.Option("--id", help="Id of the new journey. Default: made from the title or file name.", show_default=False)] = None,
+    id: Annotated[str | None, typer.Option("--id", help="Id of the new journey. Default: made from the title or file name.", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
 ) -> None:
     """Start a journey file from a Mermaid journey diagram or a CSV spreadsheet.
@@ -319,7 +325,7 @@ def import_(
 def show(
     path: JourneyFile,
     compact: Annotated[bool, typer.Option("--compact", help="Only step names and emotions.")] = False,
-    persona: Annotated[Optional[str], typer.Option("--persona", help="Show the journey as this persona walks it.", show_default=False)] = None,
+    persona: Annotated[str | None, typer.Option("--persona", help="Show the journey as this persona walks it.", show_default=False)] = None,
 ) -> None:
     """Show the map in the terminal: stages as columns, emotions, pain points and an emotion sparkline.
 
@@ -339,16 +345,20 @@ def show(
 @app.command()
 def diff(
     sides: Annotated[
-        Optional[list[str]],
-        typer.Argument(metavar="OLD NEW | PATH", help="OLD NEW: each a file or REV:path (read with git). With --base: files or directories (default: the whole git repository you are in).", show_default=False),
+        list[str] | None,
+        typer.Argument(
+            metavar="OLD NEW | PATH",
+            help="OLD NEW: each a file or REV:path (read with git). With --base: files or directories (default: the whole git repository you are in).",
+            show_default=False,
+        ),
     ] = None,
-    base: Annotated[Optional[str], typer.Option("--base", metavar="REV", help="Compare each PATH with its version at this git revision.", show_default=False)] = None,
+    base: Annotated[str | None, typer.Option("--base", metavar="REV", help="Compare each PATH with its version at this git revision.", show_default=False)] = None,
     format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format; markdown is a PR comment.")] = DiffFormat.text,
     exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when anything changed.")] = False,
-    render: Annotated[Optional[str], typer.Option("--render", metavar="FILE", help="Also draw the new map with the changes marked, as SVG, to this file.", show_default=False)] = None,
-    fail_on: Annotated[Optional[DiffFailOn], typer.Option("--fail-on", help="Exit 1 when a change is a regression (emotion falls, pain point added…).", show_default=False)] = None,
+    render: Annotated[str | None, typer.Option("--render", metavar="FILE", help="Also draw the new map with the changes marked, as SVG, to this file.", show_default=False)] = None,
+    fail_on: Annotated[DiffFailOn | None, typer.Option("--fail-on", help="Exit 1 when a change is a regression (emotion falls, pain point added…).", show_default=False)] = None,
     job_summary: Annotated[
-        Optional[str], typer.Option("--job-summary", metavar="FILE", help="Also append the whole Markdown diff (1 MB budget) to FILE, e.g. $GITHUB_STEP_SUMMARY.", show_default=False)
+        str | None, typer.Option("--job-summary", metavar="FILE", help="Also append the whole Markdown diff (1 MB budget) to FILE, e.g. $GITHUB_STEP_SUMMARY.", show_default=False)
     ] = None,
 ) -> None:
     """Show what changed between two versions of a journey map: stages, steps, emotions, pain points…
@@ -381,11 +391,11 @@ def diff(
 def pains(
     paths: Paths = None,
     format: Annotated[PainsFormat, typer.Option("--format", "-f", help="Output format.")] = PainsFormat.text,
-    top: Annotated[Optional[int], typer.Option("--top", min=1, metavar="N", help="Keep the N highest-scoring pain points of each file.", show_default=False)] = None,
+    top: Annotated[int | None, typer.Option("--top", min=1, metavar="N", help="Keep the N highest-scoring pain points of each file.", show_default=False)] = None,
     unaddressed: Annotated[bool, typer.Option("--unaddressed", help="Keep only pain points no opportunity addresses.")] = False,
-    persona: Annotated[Optional[str], typer.Option("--persona", help="Report the journey as this persona walks it.", show_default=False)] = None,
+    persona: Annotated[str | None, typer.Option("--persona", help="Report the journey as this persona walks it.", show_default=False)] = None,
     config: Annotated[
-        Optional[str], typer.Option("--config", help="Configuration file (journey.toml or pyproject.toml). Default: the nearest one upward.", show_default=False)
+        str | None, typer.Option("--config", help="Configuration file (journey.toml or pyproject.toml). Default: the nearest one upward.", show_default=False)
     ] = None,
 ) -> None:
     """Rank every pain point by score (severity × share affected × moment of truth × emotion) and show each stage's hotspots.
@@ -410,7 +420,7 @@ def portfolio(
     paths: Paths = None,
     format: Annotated[PortfolioFormat, typer.Option("--format", "-f", help="Output format.")] = PortfolioFormat.text,
     section: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             "--section",
             metavar="NAMES",
@@ -419,12 +429,12 @@ def portfolio(
         ),
     ] = None,
     kind: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--kind", metavar="KINDS", help=f"Keep backlog opportunities of these kinds: {', '.join(choices.OPPORTUNITY_KINDS)}.", show_default=False),
     ] = None,
-    top: Annotated[Optional[int], typer.Option("--top", min=1, metavar="N", help="Keep the N first pain points and opportunities.", show_default=False)] = None,
+    top: Annotated[int | None, typer.Option("--top", min=1, metavar="N", help="Keep the N first pain points and opportunities.", show_default=False)] = None,
     config: Annotated[
-        Optional[str], typer.Option("--config", help="Configuration file (journey.toml or pyproject.toml). Default: the nearest one upward.", show_default=False)
+        str | None, typer.Option("--config", help="Configuration file (journey.toml or pyproject.toml). Default: the nearest one upward.", show_default=False)
     ] = None,
 ) -> None:
     """One report over many journeys: each journey's figures, one pain ranking, the opportunity backlog, persona × phase coverage and owners.
@@ -446,16 +456,16 @@ def portfolio(
 def funnel(
     paths: Paths = None,
     format: Annotated[
-        Optional[FunnelFormat], typer.Option("--format", "-f", help="Output format. Default: from the -o suffix, else text.", show_default=False)
+        FunnelFormat | None, typer.Option("--format", "-f", help="Output format. Default: from the -o suffix, else text.", show_default=False)
     ] = None,
     output: Annotated[
-        Optional[str], typer.Option("--output", "-o", help="File to write (atomically; never an input); - for stdout. Needed for svg and png.", show_default=False)
+        str | None, typer.Option("--output", "-o", help="File to write (atomically; never an input); - for stdout. Needed for svg and png.", show_default=False)
     ] = None,
-    persona: Annotated[Optional[str], typer.Option("--persona", help="Use the reach given for this persona.", show_default=False)] = None,
+    persona: Annotated[str | None, typer.Option("--persona", help="Use the reach given for this persona.", show_default=False)] = None,
     to: Annotated[
-        Optional[str], typer.Option("--to", metavar="STEP", help="End the main path at this step. Default: the last step with reach.", show_default=False)
+        str | None, typer.Option("--to", metavar="STEP", help="End the main path at this step. Default: the last step with reach.", show_default=False)
     ] = None,
-    engine: Annotated[Optional[RenderEngine], typer.Option("--engine", help="Layout engine for svg and png (as for render).", show_default=False)] = None,
+    engine: Annotated[RenderEngine | None, typer.Option("--engine", help="Layout engine for svg and png (as for render).", show_default=False)] = None,
     timeout: Annotated[float, typer.Option("--timeout", help="Stop drawing a chart that takes longer than this many seconds.")] = 60.0,
 ) -> None:
     """Where customers drop off: reach along the main path, the largest drops with their pain points, stage conversion.
@@ -576,13 +586,9 @@ def _flush(code: int) -> int:
     except BrokenPipeError:
         pass
     except (OSError, ValueError) as error:
-        try:
+        with contextlib.suppress(OSError, ValueError):
             sys.stderr.write(f"journey: error: cannot write the output: {getattr(error, 'strerror', None) or error}\n")
-        except (OSError, ValueError):
-            pass
         code = code or EXIT_USAGE
-    try:
+    with contextlib.suppress(OSError, ValueError):
         sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
     return code

@@ -74,7 +74,7 @@ class Settings:
         dropped = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
         return chosen > dropped
 
-    def with_options(self, **options: Any) -> "Settings":
+    def with_options(self, **options: Any) -> Settings:
         """These settings with command-line options laid over them (None means not given)."""
         return replace(self, **{k: v for k, v in options.items() if v is not None})
 

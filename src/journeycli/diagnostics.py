@@ -18,7 +18,7 @@ class Severity(IntEnum):
         return self.name.lower()
 
     @classmethod
-    def parse(cls, text: str) -> "Severity":
+    def parse(cls, text: str) -> Severity:
         return cls[text.upper()]
 
 
@@ -59,7 +59,7 @@ class Summary:
     infos: int = 0
 
     @classmethod
-    def of(cls, files: int, diagnostics: list[Diagnostic]) -> "Summary":
+    def of(cls, files: int, diagnostics: list[Diagnostic]) -> Summary:
         summary = cls(files=files)
         for diagnostic in diagnostics:
             if diagnostic.severity is Severity.ERROR:

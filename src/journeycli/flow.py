@@ -1,6 +1,6 @@
 """The resolved journey: the step flow graph and indexes built once per file.
 
-Flow follows SPEC §2: without `next` a step leads to the next step in
+Flow follows docs/format.md (`next`): without `next` a step leads to the next step in
 document order (across stage boundaries) and the last step ends the journey;
 a `next` list replaces that default (several ids branch, an earlier id loops,
 `[]` is an exit). The journey starts at its first step.
@@ -30,7 +30,6 @@ class Resolved:
     stage_of: dict[str, Stage]
     index: dict[str, int]  # step id -> position in ``order``
     successors: dict[str, list[str]]
-    pain_step: dict[str, Step] = field(default_factory=dict)
     addressed_by: dict[str, list[str]] = field(default_factory=dict)  # pain id -> opportunity ids
     persona: str | None = None
     _reachable: frozenset[str] | None = field(default=None, repr=False)
@@ -191,9 +190,6 @@ def resolve(journey: Journey, persona: str | None = None) -> Resolved:
         successors=successors,
         persona=persona,
     )
-    for step_id in order:
-        for pain in resolved.steps[step_id].pain_points:
-            resolved.pain_step[pain.id] = resolved.steps[step_id]
     for _, step in everything:
         for opportunity in step.opportunities:
             for pain_id in opportunity.addresses:

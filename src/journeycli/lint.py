@@ -17,13 +17,13 @@ L010 (bad-suppression).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from .config import Settings
 from .diagnostics import Diagnostic
-from .flow import Resolved, check_persona, resolve
+from .flow import check_persona, resolve
 from .model import Journey
 from .rules import LINT_FAMILIES, by_code, lint_rules
 from .rules.base import Context, Finding, LintRule

@@ -26,9 +26,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .presentation.symbols import FACES, NO_EMOTION, SPARKS, emotion_label, words
 from .flow import Resolved
-from .model import Journey, Stage, Step
+from .model import Stage, Step
+from .presentation.symbols import FACES, NO_EMOTION, SPARKS, emotion_label, words
 
 MIN_COLUMN = 18
 """Narrowest stage column, in cells; below this, stages stack instead."""

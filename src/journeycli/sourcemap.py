@@ -9,7 +9,7 @@ column a person edits rather than at a JSON path.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any
 
 Position = tuple[int, int]  # 1-based line, column
 
@@ -27,7 +27,7 @@ class MapLoc:
     """A mapping's position and, per key, the key's position and the value's locations."""
 
     pos: Position
-    keys: dict[Any, tuple[Position, "Loc"]]
+    keys: dict[Any, tuple[Position, Loc]]
 
 
 @dataclass(slots=True)
@@ -35,10 +35,10 @@ class SeqLoc:
     """A sequence's position and its items' locations."""
 
     pos: Position
-    items: list["Loc"]
+    items: list[Loc]
 
 
-Loc = Union[Position, ScalarLoc, MapLoc, SeqLoc]
+Loc = Position | ScalarLoc | MapLoc | SeqLoc
 """A plain-text scalar is just its position: most values are, and this keeps loading lean."""
 
 

@@ -176,7 +176,11 @@ class _Source:
     def classify(self) -> tuple[Position, str, str | None] | None:
         if self.pm is None:
             return None
-        for detector in (self.tab, self.unknown_escape, self.early_quote, self.unclosed_quote, self.flow_problem, self.text_after_flow, self.reserved_start, self.mapping_value, self.missing_dash_indicator, self.no_colon, self.block_mapping_indent, self.entry_after_key, self.document_indent):
+        detectors = (
+            self.tab, self.unknown_escape, self.early_quote, self.unclosed_quote, self.flow_problem, self.text_after_flow, self.reserved_start,
+            self.mapping_value, self.missing_dash_indicator, self.no_colon, self.block_mapping_indent, self.entry_after_key, self.document_indent,
+        )
+        for detector in detectors:
             found = detector()
             if found is not None:
                 return found

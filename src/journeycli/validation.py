@@ -19,10 +19,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import integrity, value_hints
-from .funnel import reach
 from .diagnostics import Diagnostic, Severity
-from .loader import Invalid, load
+from .funnel import reach
 from .ids import ID_MAX_LENGTH, ID_RULE, suggestion
+from .loader import Invalid, Loaded, load
 from .model import Journey
 from .rules.validation import E002, E006
 from .sourcemap import Position, SourceMap

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import FIXTURES
 
 MINIMAL = (FIXTURES / "valid" / "minimal.journey.yaml").read_text().rstrip("\n") + "\nowner: team\nobjectives: [x]\n"

@@ -7,10 +7,9 @@ import socket
 import stat
 
 import pytest
+from conftest import FIXTURES
 
 from journeycli.inputs import discover
-
-from conftest import FIXTURES
 
 VALID = (FIXTURES / "valid" / "minimal.journey.yaml").read_bytes()
 

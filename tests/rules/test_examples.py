@@ -9,11 +9,11 @@ YAML at all), are checked by their own tests instead.
 
 from __future__ import annotations
 
-import yaml
 import pytest
+import yaml
+from snippets import lint_snippet
 
 from journeycli.rules import all_rules
-from snippets import lint_snippet
 
 ELSEWHERE = {"E001", "E003", "E007", "E008", "L010", "L011", "L012", "L013", "L014", "P007"}
 """E003: a repeated key cannot survive being put into another document; L010: a suppression is only right where

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from snippets import lint_snippet
 
 from journeycli.config import parse
 from journeycli.rules import by_code, options
 from journeycli.usage import UsageError
-from snippets import lint_snippet
 
 CLIFF = "- {id: happy, name: Happy, emotion: 1}\n- {id: sad, name: Sad, emotion: -1, pain_points: [{id: p, description: D, severity: low, sources: [survey]}]}\n"
 

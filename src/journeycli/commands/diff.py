@@ -17,7 +17,6 @@ import multiprocessing
 import os
 import pickle
 import sys
-
 from dataclasses import dataclass
 from typing import Any
 
@@ -200,9 +199,9 @@ def _render(diff: FileDiff, path: str, pair: Pair) -> bool:
     if diff.status != "compared":
         sys.stderr.write(printable(f"journey: error: no picture drawn: {diff.file} could not be compared (see the diff)") + "\n")
         return False
+    from ..diff.visual import TIMEOUT, svg
     from ..engines import EngineError
     from ..files import write_atomic
-    from ..diff.visual import TIMEOUT, svg
     from ..render.output import EngineFailed, LayoutTimeout
 
     try:

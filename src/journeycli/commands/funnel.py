@@ -12,11 +12,10 @@ import os
 import sys
 from dataclasses import dataclass
 
+from ..choices import FUNNEL_CHARTS, FUNNEL_FORMATS
 from ..presentation.terminal import printable
 from ..usage import UsageError
 from .journeys import find, read_valid, report_invalid
-
-from ..choices import FUNNEL_CHARTS, FUNNEL_FORMATS
 
 PICTURE_FORMATS = tuple(FUNNEL_CHARTS.values())
 FORMATS = (*FUNNEL_FORMATS.names, *PICTURE_FORMATS)
@@ -50,9 +49,8 @@ def run(options: FunnelOptions) -> int:
     """0 when every journey was reported, 1 when some were invalid or a chart could not be drawn; usage errors raise."""
     from ..config import load_settings
     from ..files import write_atomic
-    from ..flow import resolve
+    from ..flow import check_persona, resolve
     from ..funnel import report
-    from ..flow import check_persona
 
     fmt = _format(options)
     if not options.timeout > 0:
@@ -104,9 +102,9 @@ def run(options: FunnelOptions) -> int:
 
 
 def _picture(funnels, fmt, engine, timeout) -> bytes | None:
+    from ..funnel.chart import dot
     from ..render import picture
     from ..render.output import EngineFailed, LayoutTimeout
-    from ..funnel.chart import dot
 
     file, funnel = funnels[0]
     try:

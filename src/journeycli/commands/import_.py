@@ -15,13 +15,13 @@ import sys
 from dataclasses import dataclass
 
 from ..files import write_atomic
+from ..ids import require_id, slugify
+from ..importers import FORMATS, Malformed, format_for, get
 from ..inputs import InputError, max_file_bytes, read_bytes
-from ..usage import UsageError
 from ..loader import CONTROL
 from ..presentation.terminal import printable
+from ..usage import UsageError
 from ..validation import validate
-from ..importers import FORMATS, Malformed, format_for, get
-from ..ids import require_id, slugify
 
 
 def _read(path: str) -> bytes:

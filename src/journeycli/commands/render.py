@@ -20,13 +20,13 @@ import os
 import sys
 from dataclasses import dataclass
 
+from ..choices import RENDER_SUFFIXES
 from ..engines import Engine, EngineError, find_engine
 from ..files import make_directory, write_atomic
 from ..flow import check_persona, resolve
 from ..inputs import Input
 from ..model import Journey
 from ..presentation.terminal import printable
-from ..choices import RENDER_SUFFIXES
 from ..render.output import EngineFailed, LayoutTimeout
 from ..usage import UsageError
 from .journeys import find, read_valid, report_invalid

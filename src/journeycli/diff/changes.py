@@ -1,7 +1,7 @@
 """What a diff is made of: one ``Change`` per difference, and a ``FileDiff`` per compared file.
 
-A ``Change`` carries the SPEC's seven JSON keys, and three additions the
-SPEC allows (new keys, none removed): ``class`` (the review class:
+A ``Change`` carries the seven JSON keys of docs/diff.md, and three additions the
+contract allows (new keys, none removed): ``class`` (the review class:
 improvement, regression or neutral), ``kind`` (what the change means, e.g.
 ``resolved`` or ``target lowered``) and, for a list compared as a set,
 ``members`` (the ids added to and removed from it). ``label`` is the entity's
@@ -53,7 +53,7 @@ class Change:
         return parts[3] if parts[0] == "stages" and len(parts) > 3 else None
 
     def as_json(self, file: str | None = None) -> dict[str, Any]:
-        """The SPEC's seven keys, then ``file``, ``class``, ``kind`` and (set-like lists only) ``members``."""
+        """The seven contract keys (docs/diff.md), then ``file``, ``class``, ``kind`` and (set-like lists only) ``members``."""
         document = {
             "op": self.op,
             "entity": self.entity,

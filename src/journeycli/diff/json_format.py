@@ -1,6 +1,6 @@
-"""The JSON contract of SPEC §3: ``{"changes": […], "summary": {…}}``, with additions only.
+"""The JSON contract of docs/diff.md: ``{"changes": […], "summary": {…}}``, with additions only.
 
-Every change has the seven SPEC keys (``op``, ``entity``, ``id``, ``path``,
+Every change has the seven contract keys (``op``, ``entity``, ``id``, ``path``,
 ``field``, ``old``, ``new``; the last three null unless set), then ``file``
 (which compared file it belongs to, with two files as with ``--base``),
 ``class``, ``kind`` and, for a set-like list, ``members`` (``Change.as_json``).

@@ -162,7 +162,11 @@ def _note(left_out: list[_Row], total: int, limit: int) -> list[str]:
     by_file: dict[str, list[_Row]] = {}
     for row in left_out:
         by_file.setdefault(row.file, []).append(row)
-    lines = [f"**Not shown: {len(left_out)} of {total} changes**, to keep this comment under {limit:,} characters (GitHub's limit is 65,536). The least important were left out first; run `journey diff` for all of them:", ""]
+    lines = [
+        f"**Not shown: {len(left_out)} of {total} changes**, to keep this comment under {limit:,} characters (GitHub's limit is 65,536). "
+        "The least important were left out first; run `journey diff` for all of them:",
+        "",
+    ]
     for file, rows in by_file.items():
         kinds = Counter(_kind(row.change) for row in rows)
         stages = list(dict.fromkeys(row.change.stage for row in rows if row.change.stage))

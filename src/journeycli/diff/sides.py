@@ -47,7 +47,7 @@ class Pair:
     new: Side
     renamed_from: str | None = None  # the file's name at --base REV, when it was renamed since
 
-    def joined(self, added: "Pair") -> "Pair":
+    def joined(self, added: Pair) -> Pair:
         """This deleted file and ``added`` as one file renamed from this one's name to the other's."""
         return Pair(added.file, self.old, added.new, self.file)
 
@@ -126,7 +126,7 @@ def base_pairs(rev: str, paths: list[str], globs: tuple[str, ...] = DEFAULT_GLOB
     return _git_renames(pairs, owners)
 
 
-def _git_renames(pairs: dict[str, Pair], owners: dict[str, tuple["_Repo", str]]) -> list[Pair]:
+def _git_renames(pairs: dict[str, Pair], owners: dict[str, tuple[_Repo, str]]) -> list[Pair]:
     """``pairs`` with each deleted file that git sees renamed to an added one joined to it (at the added one's place)."""
     gone = {key: pair for key, pair in pairs.items() if pair.new.data is None and pair.old.data is not None}
     came = {key: pair for key, pair in pairs.items() if pair.old.data is None and pair.new.data is not None}
@@ -161,7 +161,7 @@ class _Repo:
         self._commits: dict[str, str] = {}
 
     @classmethod
-    def of(cls, path: str, known: dict[str, "_Repo"] | None = None) -> "_Repo":
+    def of(cls, path: str, known: dict[str, _Repo] | None = None) -> _Repo:
         """The repository of ``path``; ``known`` shares repositories (and resolved revisions) within one command."""
         directory = os.path.abspath(path)  # a directory is its own start: its parent may be an outer repository
         while not os.path.isdir(directory):  # the file, or its folder, may exist only in history

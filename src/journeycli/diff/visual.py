@@ -223,7 +223,13 @@ def dot_source(diff: FileDiff) -> str:
             seen_stages.add(stage_id)
             with graph.subgraph(name=f"cluster_{number}") as cluster:
                 number += 1
-                cluster.attr(label=f"<<FONT COLOR=\"{ink}\"><B>{_text(heading, 80)}</B></FONT>>", color=border, style="rounded,dashed" if state == "removed" else "rounded", penwidth="1" if state == "same" else "2", fontname=FONT)
+                cluster.attr(
+                    label=f"<<FONT COLOR=\"{ink}\"><B>{_text(heading, 80)}</B></FONT>>",
+                    color=border,
+                    style="rounded,dashed" if state == "removed" else "rounded",
+                    penwidth="1" if state == "same" else "2",
+                    fontname=FONT,
+                )
                 for name, box in pieces:
                     cluster.node(name, box.label, **_node_attrs(box.state) if box.steps else {"shape": "plaintext", "fontcolor": "#607d8b"})
                     for step_id in box.steps:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from ..render.labels import text_width
 from ..render.parts import Drawing, text
-from .report import Funnel
 from .cells import basis, percent, short
+from .report import Funnel
 
 POINTS = 72.0
 WIDEST = 6.0  # inches: the bar of the whole entrant population

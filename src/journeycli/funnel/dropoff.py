@@ -2,7 +2,7 @@
 
 Defined in docs/funnel.md; in short, with r(s) the reach of step s:
 
-- An edge s → t is a *loop* when t is at or before s in file order (SPEC §2);
+- An edge s → t is a *loop* when t is at or before s in file order (docs/format.md, `next`);
   every other edge is *forward*, so forward edges never form a cycle.
 - The flow on a forward edge s → t is r(t) when s is t's only forward
   predecessor; otherwise (t is also entered from elsewhere, or has no reach)

@@ -12,7 +12,7 @@ def write(funnels: list[tuple[str, Funnel]], out: TextIO) -> None:
     from ..presentation.markdown import cell, code, text
 
     lines: list[str] = []
-    for file, f in funnels:
+    for _file, f in funnels:
         lines += [f"## {text(f.resolved.journey.title)} — funnel", ""]
         if f.resolved.persona:
             lines += [f"Persona: {code(f.resolved.persona)}", ""]

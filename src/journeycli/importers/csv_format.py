@@ -20,8 +20,8 @@ import re
 from typing import Any, get_args
 
 from ..export.csv_format import COLUMNS
-from ..presentation.spreadsheet import unguard
 from ..model import Layer
+from ..presentation.spreadsheet import unguard
 from . import Malformed
 from .draft import Draft
 from .ids import UniqueIds

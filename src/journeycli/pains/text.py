@@ -107,7 +107,7 @@ def _fits_wide(rows: list[RankedPain], width: int) -> bool:
     return needed <= width
 
 
-def _pain_table(rows: list[RankedPain], width: int) -> "Table":
+def _pain_table(rows: list[RankedPain], width: int) -> Table:
     """The ranked pain points as a Rich table: every column when the terminal is wide enough, else the
     figures in their own columns and everything else stacked under the pain point's description."""
     from rich import box
@@ -140,7 +140,7 @@ def _pain_table(rows: list[RankedPain], width: int) -> "Table":
     return table
 
 
-def _write_rich(reports: list[PainReport], con: "Console") -> None:
+def _write_rich(reports: list[PainReport], con: Console) -> None:
     from rich import box
     from rich.table import Table
     from rich.text import Text

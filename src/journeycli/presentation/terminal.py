@@ -13,6 +13,7 @@ through it, and every Rich console made here applies it to what it prints.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -53,10 +54,8 @@ def unencodable_as_escapes(*streams: TextIO) -> None:
     for stream in streams:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):  # a closed or unusual stream: leave it as it is
                 reconfigure(errors="journey-escape")
-            except (ValueError, OSError):  # a closed or unusual stream: leave it as it is
-                pass
 
 
 def use_rich(out: TextIO) -> bool:
@@ -68,14 +67,14 @@ def use_rich(out: TextIO) -> bool:
     return bool(isatty and isatty())
 
 
-def console(out: TextIO) -> "Console | None":
+def console(out: TextIO) -> Console | None:
     """A Rich console for ``out``, or None when output must be plain."""
     if not use_rich(out):
         return None
     return safe_console(file=out, highlight=False, emoji=False, markup=False, soft_wrap=False)
 
 
-def safe_console(**options: Any) -> "Console":
+def safe_console(**options: Any) -> Console:
     """A Rich console whose printed text passes through ``printable`` (its own colour codes do not)."""
     from rich.console import Console
     from rich.segment import Segment
@@ -89,7 +88,7 @@ def safe_console(**options: Any) -> "Console":
     return SafeConsole(**options)
 
 
-def emit(con: "Console | None", out: TextIO, renderable: Any) -> None:
+def emit(con: Console | None, out: TextIO, renderable: Any) -> None:
     """Print a Rich Text/Table on a console, or its plain form."""
     if con is not None:
         con.print(renderable)

@@ -7,8 +7,8 @@ leaves, and steps the flow never reaches (dashed and marked). Stages are
 clusters. Each step shows its emotion as a coloured cell with the signed
 number in it, and its pain points as severity badges.
 
-Layout time with ``dot`` grows fast with edges between clusters (see
-PITFALLS); big journeys get the network-simplex and crossing-minimisation
+Layout time with ``dot`` grows fast with edges between clusters (a known
+Graphviz hazard); big journeys get the network-simplex and crossing-minimisation
 limits that keep a 2,000-node chain with cross edges in seconds.
 """
 
@@ -19,8 +19,8 @@ from ..model import Step
 from . import labels
 from .parts import (
     EMOTION_WORDS,
-    SEVERITY_ORDER,
     SEVERITY_MARKS,
+    SEVERITY_ORDER,
     STATUS_ORDER,
     STATUS_WORDS,
     Drawing,

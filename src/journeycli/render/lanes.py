@@ -17,7 +17,7 @@ from ..flow import Resolved
 from ..model import Metric, Stage, Step
 from . import labels
 from .cards import Card
-from .geometry import BODY, GOAL, HEAD_W, CARD_PAD, HEADING, LANE_NAME, META, NAME, PILL, STAGE_NAME, SUBTITLE, THOUGHT, TITLE
+from .geometry import BODY, CARD_PAD, GOAL, HEAD_W, HEADING, LANE_NAME, META, NAME, PILL, STAGE_NAME, SUBTITLE, THOUGHT, TITLE
 from .parts import (
     EXIT_WORD,
     SEVERITY_ORDER,

@@ -54,7 +54,7 @@ def items(theme: Theme, visibility: bool, metrics: bool) -> list[Item]:
         _chips("Emotion", [(f"{emotion_number(e)} {EMOTION_WORDS[e]}", t.emotion[e]) for e in range(-2, 3)]),
         Item("star", 22 + _words("Moment of truth", True), words="Moment of truth"),
     ]
-    for name, words, style, arrow in LINE_STYLES:
+    for _name, words, style, arrow in LINE_STYLES:
         out.append(Item("line", SAMPLE_W + 8 + _words(words), style=style, words=words, arrow=arrow))
     out.append(_chips("Line ends", [(EXIT_WORD, t.exit)]))
     out[-1].words = "the customer leaves"
@@ -104,7 +104,10 @@ def emit(canvas: Canvas, rows: list[list[Item]], left: float, top: float) -> Non
                 tail = f'<td width="{round(6 * s)}"></td><td align="left">{run(item.words, SMALL * s, t.text)}</td>' if item.words else ""
                 canvas.node(name, x + item.width / 2, y, label=f'<<table border="0" cellborder="0" cellspacing="0" cellpadding="0"><tr>{title}{chips}{tail}</tr></table>>')
             elif item.kind == "star":
-                canvas.node(f"{name}_star", x + 8, y, shape="star", fixedsize="true", width=canvas.inches(21.6), height=canvas.inches(20), style="filled", fillcolor=t.star.fill, color=t.star.text, penwidth=canvas.size(1), label="")
+                canvas.node(
+                    f"{name}_star", x + 8, y, shape="star", fixedsize="true", width=canvas.inches(21.6), height=canvas.inches(20),
+                    style="filled", fillcolor=t.star.fill, color=t.star.text, penwidth=canvas.size(1), label="",
+                )
                 canvas.label(name, x + 22, y, run(item.words, (SMALL + 1) * s, t.text, bold=True), item.width - 22, 14)
             elif item.kind in ("line", "visibility"):
                 canvas.point(f"{name}_a", x, y)

@@ -55,7 +55,8 @@ from .geometry import (
     VISIBILITY_GAP,
 )
 from .lanes import HIDDEN_LAYERS, Refs, lane_head, metric_card, opportunity_card, pain_card, panels, stage_head, step_card, title_card
-from .pages import Page, page as page_named
+from .pages import Page
+from .pages import page as page_named
 from .parts import EMOTION_WORDS, EXIT_WORD, Drawing, description, emotion_number
 from .theme import Theme
 

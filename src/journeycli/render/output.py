@@ -2,7 +2,7 @@
 
 The engine runs as a subprocess with a time limit, not through the
 ``graphviz`` package's ``pipe()``: that has no timeout, and ``dot`` can take
-minutes on an unlucky graph (PITFALLS). The DOT goes in on stdin and the
+minutes on an unlucky graph (a known Graphviz hazard). The DOT goes in on stdin and the
 picture comes back on stdout, so no temporary input file is left behind.
 Pictures are written with ``files.write_atomic``.
 """
@@ -16,7 +16,6 @@ import subprocess
 from ..engines import Engine
 from .pages import DPI
 from .parts import Drawing
-
 
 NO_LIMIT = 365 * 24 * 3600.0
 """A --timeout of a year or more (up to `inf`) means no time limit: the system cannot wait longer anyway."""

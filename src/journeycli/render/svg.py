@@ -51,11 +51,7 @@ def _scrub(element: ET.Element) -> None:
             _scrub(child)
     for name in list(element.attrib):
         local = _local(name)
-        if local.lower().startswith("on"):
-            del element.attrib[name]
-        elif name in _HREFS and not element.attrib[name].startswith("#"):
-            del element.attrib[name]
-        elif local == "style" and "url(" in element.attrib[name] and "url(#" not in element.attrib[name]:
+        if local.lower().startswith("on") or name in _HREFS and not element.attrib[name].startswith("#") or local == "style" and "url(" in element.attrib[name] and "url(#" not in element.attrib[name]:
             del element.attrib[name]
 
 

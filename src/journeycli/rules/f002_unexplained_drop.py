@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+
 from ..diagnostics import Severity
 from ..funnel import report
 from ..funnel.cells import amount, percent

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+
 from ..diagnostics import Severity
 from .base import Context, Finding, LintRule
 from .l004_stale_review import add_months, review_interval

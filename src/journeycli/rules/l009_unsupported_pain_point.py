@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+
 from ..diagnostics import Severity
 from .base import Context, Finding, LintRule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for _, step, pain in ctx.resolved.pain_points():
+    for _, _, pain in ctx.resolved.pain_points():
         if not pain.sources:
             yield Finding((*ctx.pain_path[pain.id], "id"), f"the pain point `{pain.id}` cites no research `sources`", "add the survey, interview or data that shows it")
 

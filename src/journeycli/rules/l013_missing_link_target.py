@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
+
 from ..diagnostics import Severity
 from .base import LintRule, Placed
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+
 from ..diagnostics import Severity
 from ..presentation.quantities import signed
 from .base import Context, Finding, LintRule
@@ -25,7 +26,8 @@ RULE = LintRule(
     severity=Severity.ERROR,
     summary="A `moment_of_truth` step with negative emotion.",
     why="Moments of truth decide whether customers stay. A negative one is the most expensive problem on the map.",
-    bad="- id: first-invoice\n  name: Sends first invoice\n  moment_of_truth: true\n  emotion: -1\n  pain_points:\n    - id: wrong-amount\n      description: The invoice shows the wrong amount.\n      severity: medium\n      sources: [survey]\n",
+    bad="- id: first-invoice\n  name: Sends first invoice\n  moment_of_truth: true\n  emotion: -1\n"
+    "  pain_points:\n    - id: wrong-amount\n      description: The invoice shows the wrong amount.\n      severity: medium\n      sources: [survey]\n",
     good="- id: first-invoice\n  name: Sends first invoice\n  moment_of_truth: true\n  emotion: 1\n",
     check=check,
 )

@@ -12,8 +12,14 @@ from ..report import PortfolioReport
 from .json_format import data
 
 COLUMNS = {
-    "journeys": ("file", "id", "title", "owner", "state", "future_of", "part_of", "phases", "steps", "mean_emotion", "low", "medium", "high", "critical", "unaddressed_high_critical", "last_reviewed", "review_due", "review_status", "overdue_days"),
-    "pains": ("rank", "score", "journey", "file", "id", "description", "severity", "stage", "step", "owner", "addressed_by", "affected", "affected_estimated", "moment_of_truth", "emotion", "rank_in_journey"),
+    "journeys": (
+        "file", "id", "title", "owner", "state", "future_of", "part_of", "phases", "steps", "mean_emotion",
+        "low", "medium", "high", "critical", "unaddressed_high_critical", "last_reviewed", "review_due", "review_status", "overdue_days",
+    ),
+    "pains": (
+        "rank", "score", "journey", "file", "id", "description", "severity", "stage", "step", "owner",
+        "addressed_by", "affected", "affected_estimated", "moment_of_truth", "emotion", "rank_in_journey",
+    ),
     "backlog": ("rank", "score", "journey", "file", "id", "description", "kind", "status", "owner", "step", "addresses"),
     "coverage": ("persona", "name", "phase", "covered", "journeys"),
     "owners": ("team", "name", "journeys", "steps", "pain_points", "opportunities", "overdue_journeys", "unaddressed", "unaddressed_high_critical"),
@@ -32,7 +38,8 @@ def _value(value: object) -> object:
 
 def _rows(section: str, found: dict) -> list[dict]:
     if section == "journeys":
-        return [{**j, **j["pain_points"], "last_reviewed": j["review"]["last_reviewed"], "review_due": j["review"]["due"], "review_status": j["review"]["status"], "overdue_days": j["review"]["overdue_days"]} for j in found["journeys"]]
+        review = ("last_reviewed", "last_reviewed"), ("review_due", "due"), ("review_status", "status"), ("overdue_days", "overdue_days")
+        return [{**j, **j["pain_points"], **{column: j["review"][key] for column, key in review}} for j in found["journeys"]]
     if section == "pains":
         return found["pain_points"]
     if section == "coverage":

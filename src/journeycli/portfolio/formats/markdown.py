@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from ...pains.cells import LEGEND
 from ...presentation.markdown import cell
 from ..report import PortfolioReport
 from .cells import (
@@ -22,7 +23,6 @@ from .cells import (
     pain_cells,
     summary,
 )
-from ...pains.cells import LEGEND
 
 
 def _table(columns: tuple[str, ...] | list[str], rows: list[list[str]]) -> list[str]:
