@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import EXAMPLES, FIXTURES
 
 COMMANDS = ["", "validate", "lint", "pains", "render", "diff", "schema", "init", "rules", "show", "export", "import", "funnel", "portfolio"]

@@ -505,11 +505,11 @@ app.add_typer(data_app)
 def data_import(
     csv_file: Annotated[str, typer.Argument(metavar="FILE.csv", help="CSV with journey,step,metric,value[,as_of] columns; `reach` in the metric column sets the step's reach.", show_default=False)],
     paths: Annotated[
-        Optional[list[str]], typer.Argument(metavar="[PATH]...", help="Journey files or directories to update. Default: the current directory.", show_default=False)
+        list[str] | None, typer.Argument(metavar="[PATH]...", help="Journey files or directories to update. Default: the current directory.", show_default=False)
     ] = None,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 when a file would change (for a scheduled CI job).")] = False,
     column: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option("--column", metavar="KEY=HEADER", help="The CSV header of a column, e.g. --column metric=kpi (keys: journey, step, metric, value, as_of).", show_default=False),
     ] = None,
 ) -> None:
@@ -531,12 +531,11 @@ def data_import(
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `journey` command; exits with 0, 1, 2 (usage) or 3 (internal error)."""
+    from .help_words import polish
     from .presentation.terminal import printable, unencodable_as_escapes
     from .signals import Interrupted, Terminated, install
     from .usage import UsageError
     from .usage import words as usage_words
-
-    from .help_words import polish
 
     unencodable_as_escapes(sys.stdout, sys.stderr)
     command = polish(typer.main.get_command(app))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
@@ -71,7 +71,7 @@ def _reach_shape(value: Any) -> Any:
     return value
 
 
-ReachNumber = Annotated[Union[int, float], Field(ge=0)]  # a count stays a whole number
+ReachNumber = Annotated[int | float, Field(ge=0)]  # a count stays a whole number
 Reach = Annotated[
     ReachNumber | dict[str, ReachNumber],
     BeforeValidator(_reach_shape),

@@ -29,10 +29,10 @@ from ..diff.review import classify
 from ..diff.sides import Pair, Side, base_pairs, current_repository, read_pair
 from ..diff.summary import summarize
 from ..model import Journey
+from ..portfolio.library import as_journey, is_library_name
 from ..presentation.terminal import printable
 from ..runner import finished, with_excerpts
 from ..usage import UsageError
-from ..portfolio.library import as_journey, is_library_name
 from ..validation import no_gc, validate
 
 PARALLEL_FROM = 2_000_000

@@ -222,7 +222,13 @@ def _reach(editor: _Editor, journey: Journey, step: Any, path: tuple, row: Row, 
     value = row.value
     if counts and (not value.is_integer() or not 0 <= value <= journey.entrants):
         editor.plan.found.append(
-            finding(editor.csv, row.line, row.columns["value"], "D006", f"the reach of `{row.step}` must be a whole number of customers from 0 to the journey's {journey.entrants} entrants; found `{row.text}`")
+            finding(
+                editor.csv,
+                row.line,
+                row.columns["value"],
+                "D006",
+                f"the reach of `{row.step}` must be a whole number of customers from 0 to the journey's {journey.entrants} entrants; found `{row.text}`",
+            )
         )
         return
     if not counts and not 0 <= value <= 1:
