@@ -21,11 +21,20 @@ from journeycli.loader import YAML12_NUMBER
 
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 BREAKS = "\u2028\u2029\r"
-YAML_WORDS = ["no", "yes", "on", "off", "~", "null", "1e3", "0o17", "0x1F", "1:30", "2026-02-30", "<<", "=", ".inf", ".nan", "-", "?", "&a", "*a", "!x", "%", "@", "`", "#", "'", '"', "{", "[", ": ", " #"]
+YAML_WORDS = [
+    "no", "yes", "on", "off", "~", "null", "1e3", "0o17", "0x1F", "1:30", "2026-02-30", "<<", "=", ".inf", ".nan",
+    "-", "?", "&a", "*a", "!x", "%", "@", "`", "#", "'", '"', "{", "[", ": ", " #",
+]
 
 words = st.text(alphabet=string.ascii_letters + string.digits + " -_.,!?", min_size=1, max_size=20).filter(str.strip)
 hostile = st.lists(st.sampled_from(list(BIDI + BREAKS + "\t\n") + ["é", "支払い", "😀", "<b>", "&amp;", "\\", "|", "%0A", "::error::"]), min_size=1, max_size=6).map("".join)
-texts = st.one_of(words, words, st.sampled_from(YAML_WORDS), st.builds(lambda a, b, c: a + b + c, words, hostile, words), st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=30).filter(str.strip))
+texts = st.one_of(
+    words,
+    words,
+    st.sampled_from(YAML_WORDS),
+    st.builds(lambda a, b, c: a + b + c, words, hostile, words),
+    st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=30).filter(str.strip),
+)
 ids = st.from_regex(r"[a-z0-9][a-z0-9_-]{0,10}", fullmatch=True)
 numbers = st.one_of(st.integers(-10, 10), st.floats(allow_nan=False, allow_infinity=False, width=64), st.integers(-(10**30), 10**30), st.sampled_from([0, 1e308, -1e308, 5e-324]))
 

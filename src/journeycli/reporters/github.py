@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ..presentation.quantities import plural
 from ..diagnostics import Severity
+from ..presentation.quantities import plural
 from ..presentation.terminal import printable
 from . import Report
 from .locations import relative_path
