@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .diagnostics import Diagnostic
-from .rules.validation import E004, E005
+from .rules.error_codes import E004, E005
 from .sourcemap import SourceMap
 from .suggest import closest
 

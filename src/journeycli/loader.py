@@ -43,7 +43,7 @@ from yaml.nodes import ScalarNode
 
 from . import syntax_hints
 from .diagnostics import Diagnostic
-from .rules.validation import E001, E002, E003
+from .rules.error_codes import E001, E002, E003
 from .sourcemap import Loc, MapLoc, Position, ScalarLoc, SeqLoc, SourceMap
 
 try:  # libyaml is several times faster; the pure-Python parser is the fallback

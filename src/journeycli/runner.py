@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic
 from .inputs import MAX_FILE_BYTES, Input, InputError, read_bytes
-from .rules.validation import E001
+from .rules.error_codes import E001
 
 if TYPE_CHECKING:
     from .model import Journey

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..model import Journey, Step
-from ..rules.validation import E002, E005
+from ..rules.error_codes import E002, E005
 from ..sourcemap import SourceMap
 
 DEFAULT = "default"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Diagnostic
-from ..rules.validation import E004, E005, E008
+from ..rules.error_codes import E004, E005, E008
 from .digest import Digest
 from .library import LibraryFile
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
 from ..inputs import MAX_FILE_BYTES, InputError, read_bytes
-from ..rules.validation import E001, E004, E007
+from ..rules.error_codes import E001, E004, E007
 from ..runner import with_excerpts
 from ..sourcemap import Position, SourceMap
 from .library import KINDS, Entry, LibraryFile, check_library, is_library_name

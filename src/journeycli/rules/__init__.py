@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from .base import LintRule, Option, Rule
-from .validation import VALIDATION_RULES
+from .error_codes import VALIDATION_RULES
 
 LINT_FAMILIES = "FLP"
 """First letters of the lint rule codes: F (funnel and data freshness), L (quality), P (pain points)."""
