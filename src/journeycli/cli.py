@@ -530,7 +530,38 @@ def data_import(
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point of the `journey` command; exits with 0, 1, 2 (usage) or 3 (internal error)."""
+    """Entry point of the `journey` command; exits with 0, 1, 2 (usage) or 3 (internal error).
+
+    ``$JOURNEY_PROFILE=FILE`` writes a cProfile of the command to FILE (docs/performance.md).
+    """
+    profile = os.environ.get("JOURNEY_PROFILE") if argv is None else None
+    if not profile:
+        _exit(_run(argv), argv)
+    import cProfile
+
+    profiler = cProfile.Profile()
+    try:
+        code = profiler.runcall(_run, argv)
+    finally:
+        profiler.dump_stats(profile)
+    _exit(code, argv)
+
+
+def _exit(code: int, argv: list[str] | None) -> None:
+    """End the process with ``code``.
+
+    The real command skips freeing every object of a large journey at exit (``os._exit``), unless a
+    profiler or tracer (``python -m cProfile``, coverage) is watching and must write its results first.
+    """
+    if argv is None:
+        code = _flush(code)
+        if sys.getprofile() is None and sys.gettrace() is None:
+            os._exit(code)
+    sys.exit(code)
+
+
+def _run(argv: list[str] | None) -> int:
+    """Run the command line; every outcome becomes an exit code, never a traceback."""
     from .help_words import polish
     from .presentation.terminal import printable, unencodable_as_escapes
     from .signals import Interrupted, Terminated, install
@@ -571,11 +602,7 @@ def main(argv: list[str] | None = None) -> None:
             "This is a bug in journeycli; please report it with the file that caused it.\n"
         )
         code = EXIT_INTERNAL
-    code = code if isinstance(code, int) else EXIT_OK
-    if argv is None:  # the real command: skip freeing every object of a large journey at exit
-        code = _flush(code)
-        os._exit(code)
-    sys.exit(code)
+    return code if isinstance(code, int) else EXIT_OK
 
 
 def _flush(code: int) -> int:
