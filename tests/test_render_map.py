@@ -251,3 +251,36 @@ def test_page_layout_is_linear_in_steps(tmp_path):
         return best
 
     assert cost(1200) / cost(150) < 20  # eight times the steps: linear is 8×, quadratic 64×
+
+
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("name", ["16:9", "a3", "a4"])
+def test_a_page_holds_whole_rows_and_splits_only_a_row_no_page_can_hold(path, name):
+    from journeycli.render import map_view
+    from journeycli.render.pages import page
+
+    chosen = page(name)
+    poster, sheets, _ = map_view.layout(resolved_of(path), themes.get("light"), chosen)
+    seen: dict[int, list[map_view.Row]] = {}
+    for sheet in sheets:
+        for row in sheet.rows:
+            seen.setdefault(id(row.blocks), []).append(row)
+    for parts in seen.values():
+        lanes = [lane for part in parts for lane in part.lanes]
+        assert lanes == [lane for lane in poster.lanes if lane in lanes] and lanes[:2] == ["steps", "emotion"]  # every lane once, in order
+        if len(parts) > 1:  # split by lanes: only because the whole row does not fit even at the top of a page
+            first = parts[0]
+            sheet = next(s for s in sheets if any(r is first for r in s.rows))
+            assert sheet.rows[0] is first
+            room = chosen.height / chosen.min_scale - (sheet.height - sheet.legend_top) - map_view.LEGEND_GAP
+            assert poster.place(map_view.Row(first.blocks, lanes, first.heads), first.top) > room
+
+
+def test_a_short_map_fills_its_pages():
+    from journeycli.render import map_view
+    from journeycli.render.pages import page
+
+    # 11 steps on A3 took 4 pages when a row's last lane went on a page of its own
+    _, sheets, _ = map_view.layout(resolved_of(EXAMPLES / "clinic-visit.journey.yaml"), themes.get("light"), page("a3"))
+    assert len(sheets) == 3
+    assert all(len(row.lanes) >= 2 for sheet in sheets for row in sheet.rows)

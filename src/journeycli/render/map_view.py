@@ -131,6 +131,7 @@ class Sheet:
     width: float = 0.0
     height: float = 0.0
     legend_top: float = 0.0
+    panels_top: float = 0.0
 
 
 class Poster:
@@ -237,61 +238,98 @@ class Poster:
         row.bottom = y - LANE_GAP
         return row.bottom
 
-    def _split(self, row: Row, top: float, limit: float) -> Row | None:
-        """Keep the lanes of ``row`` that fit above ``limit``; the others (a new row, same stages) go on the next page."""
-        lanes = list(row.lanes)
-        keep = len(lanes)
-        while keep > 1:
-            row.lanes = lanes[:keep]
-            if self.place(row, top) <= limit:
-                break
-            keep -= 1
-        row.lanes = lanes[:keep]
-        if keep == len(lanes):
-            return None
-        return Row(row.blocks, lanes[keep:], row.heads)
+    def _groups(self, row: Row, first: float, fresh: float, room: float) -> list[Row]:
+        """The lanes of a row too tall for a page, in the fewest groups that fit, as even in height as can be.
 
-    def sheets(self, page: Page, row_limit: float | None) -> list[Sheet]:
+        The first group goes at ``first`` on the current page, each other one at
+        ``fresh`` on a page of its own; every group is a row of the same stages
+        (headers repeated). Lanes keep their order. A lane taller than a whole
+        page gets a page to itself (the page's scale then shrinks to hold it).
+        """
+        lanes = row.lanes
+        best: tuple[tuple[int, float], list[list[str]]] | None = None
+        for cuts in range(1 << (len(lanes) - 1)):  # every way to cut the lanes, at most 2^6 = 64
+            groups, current = [], [lanes[0]]
+            for i, lane in enumerate(lanes[1:]):
+                if cuts >> i & 1:
+                    groups.append(current)
+                    current = []
+                current.append(lane)
+            groups.append(current)
+            heights = []
+            for g, group in enumerate(groups):
+                top = first if g == 0 else fresh
+                heights.append(self.place(Row(row.blocks, group, row.heads), top) - top)
+                if top + heights[-1] > room:
+                    break
+            else:
+                score = (len(groups), max(heights))
+                if best is None or score < best[0]:
+                    best = (score, groups)
+        chosen = best[1] if best is not None else [[lane] for lane in lanes]
+        return [Row(row.blocks, group, row.heads) for group in chosen]
+
+    def sheets(self, page: Page, row_limit: float | None, panels_first: bool = True) -> tuple[list[Sheet], int]:
+        """The pages for rows no wider than ``row_limit``, and how many rows had to be split by lanes.
+
+        A page holds whole rows, each with all its lanes; a row that does not
+        fit the rest of a page starts the next. Only a row taller than a whole
+        page is split by lanes (``_groups``). The header panels (objectives,
+        persona, evidence) go under the title on page 1, or, with
+        ``panels_first`` False, under the last row (on a page of their own if
+        they do not fit there): the layout tries both.
+        """
         rows = self.rows(row_limit)
         width = max(max(row.right for row in rows) + MARGIN, MIN_POSTER_W if page.strip else 0)
         inner = width - 2 * MARGIN
         legend_rows = legend.layout(self.legend_items, inner)
         legend_h = LEGEND_GAP + legend.height(legend_rows) + MARGIN
         limit = None if page.strip else page.height / page.min_scale
-        first_panels = panels(self.resolved, inner, self.theme)
+        room = float("inf") if limit is None else limit - legend_h  # the lowest a row may reach
+        found = panels(self.resolved, inner, self.theme)
+        panels_h = max((p.outer_height for p in found), default=0.0)
         titles = [title_card(self.resolved, inner, self.theme, number, 99 if limit else 1) for number in (1, 2)]
 
-        def start(number: int) -> tuple[Sheet, float]:
+        def start(number: int, with_panels: bool) -> tuple[Sheet, float]:
             title = titles[min(number, 2) - 1]  # measured once: only the page number differs after page 1
-            found = first_panels if number == 1 else []
-            sheet = Sheet([], title, found, legend_rows, width)
+            sheet = Sheet([], title, found if with_panels else [], legend_rows, width)
             y = MARGIN + title.outer_height + TITLE_GAP
-            if found:
-                y += max(p.outer_height for p in found) + TITLE_GAP
+            if with_panels:
+                sheet.panels_top = y
+                y += panels_h + TITLE_GAP
             return sheet, y
 
+        fresh = start(2, False)[1]
         sheets: list[Sheet] = []
-        sheet, y = start(1)
-        pending = list(reversed(rows))
-        while pending:
-            row = pending.pop()
+        sheet, y = start(1, bool(found) and panels_first)
+        splits = 0
+        for row in rows:
             bottom = self.place(row, y)
-            if limit is not None and bottom + legend_h > limit:
-                if sheet.rows:
+            if bottom > room and sheet.rows:
+                sheets.append(sheet)
+                sheet, y = start(len(sheets) + 1, False)
+                bottom = self.place(row, y)
+            parts = [row] if bottom <= room else self._groups(row, y, fresh, room)
+            splits += len(parts) - 1
+            for n, part in enumerate(parts):
+                if n:
                     sheets.append(sheet)
-                    sheet, y = start(len(sheets) + 1)
-                    bottom = self.place(row, y)
-                rest = self._split(row, y, limit - legend_h)
-                if rest is not None:
-                    pending.append(rest)
-                    bottom = self.place(row, y)
-            sheet.rows.append(row)
-            y = bottom + ROW_SPACE
+                    sheet, y = start(len(sheets) + 1, False)
+                sheet.rows.append(part)
+                y = self.place(part, y) + ROW_SPACE
+        if found and not panels_first:
+            if y - ROW_SPACE + TITLE_GAP + panels_h > room:
+                sheets.append(sheet)
+                sheet, y = start(len(sheets) + 1, False)
+            sheet.panels, sheet.panels_top = found, y - ROW_SPACE + TITLE_GAP
         sheets.append(sheet)
         for done in sheets:
-            done.legend_top = done.rows[-1].bottom + LEGEND_GAP
+            bottom = done.rows[-1].bottom if done.rows else 0.0
+            if done.panels:
+                bottom = max(bottom, done.panels_top + panels_h)
+            done.legend_top = bottom + LEGEND_GAP
             done.height = done.legend_top + legend.height(legend_rows) + MARGIN
-        return sheets
+        return sheets, splits
 
 
 def _first_hidden(row: Row) -> str | None:
@@ -305,23 +343,28 @@ def _fit(sheets: list[Sheet], page: Page) -> float:
 
 
 def layout(resolved: Resolved, theme: Theme, page: Page) -> tuple[Poster, list[Sheet], float]:
-    """The poster's pages and their scale: the row width with the fewest pages, then the largest type."""
+    """The poster's pages and their scale: the fewest pages, then the fewest rows split by lanes, then the largest type.
+
+    Tried: a handful of row widths, each with the header panels on page 1 or
+    after the last row; on a tie the panels stay on page 1.
+    """
     poster = Poster(resolved, theme)
     if page.strip:
-        return poster, poster.sheets(page, None), 1.0
+        return poster, poster.sheets(page, None)[0], 1.0
     widest = page.width / page.min_scale
     narrowest = GRID_LEFT + COL_W + 2 * BAND_PAD + MARGIN
-    best: tuple[tuple[int, float], float] | None = None
+    best: tuple[tuple[int, int, float, int], float, bool] | None = None
     for share in ROW_WIDTHS:
         width = max(widest * share, narrowest)
-        sheets = poster.sheets(page, width)
-        score = (len(sheets), -_fit(sheets, page))
-        if best is None or score < best[0]:
-            best = (score, width)
+        for panels_first in (True, False):
+            sheets, splits = poster.sheets(page, width, panels_first)
+            score = (len(sheets), splits, -round(_fit(sheets, page), 4), 0 if panels_first else 1)
+            if best is None or score < best[0]:
+                best = (score, width, panels_first)
         if width == narrowest:
             break
     assert best is not None
-    sheets = poster.sheets(page, best[1])  # laid out again: the columns keep the positions of the last width tried
+    sheets = poster.sheets(page, best[1], best[2])[0]  # laid out again: the columns keep the positions of the last width tried
     inner = sheets[0].width - 2 * MARGIN
     for number, sheet in enumerate(sheets, 1):
         sheet.title = title_card(resolved, inner, theme, number, len(sheets))
@@ -385,7 +428,7 @@ class _Painter:
         left = self.offset + MARGIN
         canvas.card("title", left + inner / 2, MARGIN, inner, sheet.title.outer_height, sheet.title, t.background, t.background)
         if sheet.panels:
-            top = MARGIN + sheet.title.outer_height + TITLE_GAP
+            top = sheet.panels_top
             each = (inner - PANEL_GAP * (len(sheet.panels) - 1)) / len(sheet.panels)
             tall = max(p.outer_height for p in sheet.panels)
             for i, panel in enumerate(sheet.panels):
