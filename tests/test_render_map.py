@@ -11,7 +11,10 @@ colour-blind readers and in greyscale.
 from __future__ import annotations
 
 import re
+import shutil
 import struct
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -154,6 +157,25 @@ def test_pages_are_numbered_files_of_the_page_size(cli, tmp_path):
     for root in svg_roots(render(cli, SMALL, tmp_path, "--page", "a3")):  # the stage heads and legend on every page
         drawn = words_drawn([root])
         assert {"Emotion", "Pain", "severity", "Moment", "truth"} <= drawn
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="PDF needs the system Graphviz `dot` (.ci/run installs it)")
+def test_a_map_of_many_pages_is_one_pdf_of_many_pages(cli, tmp_path, monkeypatch):
+    from pypdf import PdfReader
+
+    monkeypatch.delenv("JOURNEY_ENGINE", raising=False)
+    svgs = render(cli, ECOMMERCE, tmp_path, "--page", "a3")
+    out = tmp_path / "map.pdf"
+    result = cli("render", ECOMMERCE, "--page", "a3", "-o", out)
+    assert result.code == 0, result.err
+    assert sorted(p.name for p in tmp_path.glob("map*.pdf")) == ["map.pdf"]  # no numbered files
+    document = PdfReader(out)
+    assert len(document.pages) == len(svgs) > 1
+    assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in document.pages} == {(1191, 842)}  # A3, no margin added
+    assert document.metadata.title == "Web shop checkout, from cart to parcel"
+    assert f"(page {len(svgs)} of {len(svgs)})" in " ".join(document.pages[-1].extract_text().split())
+    piped = subprocess.run([sys.executable, "-m", "journeycli", "render", str(ECOMMERCE), "--page", "a3", "--format", "pdf", "-o", "-"], capture_output=True)
+    assert piped.returncode == 0 and piped.stdout == out.read_bytes()  # one document: stdout works, and the bytes are the same
 
 
 def test_page_errors_are_usage_errors(cli, tmp_path):

@@ -209,10 +209,17 @@ def render_once(options: RenderOptions) -> int:
         if fmt == "png":
             _check_size(job.item.name, drawings, options.dpi or pages.DPI)
             _warn_missing_glyphs(job.item.name, drawings, chosen)
-        if job.target == STDOUT and len(drawings) > 1:
-            raise UsageError(f"{job.item.name} takes {len(drawings)} pages on --page {options.page}; write them to files (-o FILE or -o DIR/), not to stdout")
+        if job.target == STDOUT and len(drawings) > 1 and fmt != "pdf":
+            raise UsageError(
+                f"{job.item.name} takes {len(drawings)} pages on --page {options.page}; write them to files (-o FILE or -o DIR/), not to stdout, or make one PDF"
+            )
         try:
-            results = list(zip((_numbered(job.target, n, len(drawings)) for n in range(1, len(drawings) + 1)), _pictures(drawings, fmt, chosen, timeout, options.dpi)))
+            pictures = _pictures(drawings, fmt, chosen, timeout, options.dpi)
+            if fmt == "pdf" and len(pictures) > 1:  # one document of many pages, not numbered files
+                from ..render.pdf import join
+
+                pictures = [join(pictures, drawings[0].title)]
+            results = list(zip((_numbered(job.target, n, len(pictures)) for n in range(1, len(pictures) + 1)), pictures))
         except LayoutTimeout:
             sys.stderr.write(
                 printable(f"journey: error: the layout of {job.item.name} took longer than {timeout:g} s and was stopped; raise --timeout, or try the other --view")

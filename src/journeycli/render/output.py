@@ -33,6 +33,8 @@ def engine_command(engine: Engine, drawing: Drawing, fmt: str, dpi: float | None
     """The command line that lays out ``drawing`` and writes ``fmt`` to stdout (a PNG at ``dpi`` pixels per inch)."""
     layout = ["-Kneato", "-n2"] if drawing.layout == "neato" else ["-Kdot"]
     resolution = [f"-Gdpi={dpi or DPI:g}"] if fmt == "png" else []
+    if fmt == "pdf":  # cairo's PDF adds half an inch around the drawing unless told not to: a page is the page
+        resolution.append("-Gmargin=0")
     return [engine.executable, *layout, *resolution, f"-T{fmt}"]
 
 
