@@ -29,7 +29,8 @@ from ..diff.review import classify
 from ..diff.sides import Pair, Side, base_pairs, current_repository, read_pair
 from ..diff.summary import summarize
 from ..model import Journey
-from ..portfolio.library import as_journey, is_library_name
+from ..portfolio.library import GLOBS as LIBRARY_GLOBS
+from ..portfolio.library import KINDS, UNNAMED, as_journey, is_library_name
 from ..presentation.terminal import printable
 from ..runner import finished, with_excerpts
 from ..usage import UsageError
@@ -66,7 +67,7 @@ def _run(options: DiffOptions) -> int:
     else:
         from ..config import load_settings
 
-        globs = load_settings().globs
+        globs = (*load_settings().globs, *LIBRARY_GLOBS)  # a directory's library files are compared with its journeys
         sides = sides or [current_repository()]  # no PATH: every journey of the repository you stand in
         pairs = base_pairs(base, sides, globs)
         if not pairs:
@@ -99,19 +100,33 @@ Checked = tuple[Journey | None, list[Diagnostic]]
 def _check(side: Side, scope: Any) -> Checked:
     """The validated journey of one side (None when the side does not exist or is invalid) and its findings.
 
-    The `uses` of a journey are followed from where the file is on disk, with the libraries as they
-    are now (for both versions); the side's own findings are named as the side is (``REV:path``).
+    The `uses` of a journey are followed from where the file is on disk, in the side's own version:
+    a side read from a git revision is checked with the library files of that revision. The side's
+    own findings are named as the side is (``REV:path``).
     """
     if side.data is None:
         return None, []
+    if side.revision is not None:
+        scope = scope.at(side.revision)
     if is_library_name(side.name):  # a library: its personas, channels, sources and teams, in the same words
         return as_journey(side.data, side.name)
     where = side.path or side.name
     checked = validate(side.data, where, scope)
     if checked.journey is not None:
-        return checked.journey, []
+        return _own(checked.journey, checked.libraries), []
     own = [dataclasses.replace(d, file=side.name) if d.file == where else d for d in checked.diagnostics]
     return None, finished(with_excerpts(side.data, own, side.name))
+
+
+def _own(journey: Journey, libraries: Any) -> Journey:
+    """The journey without what its libraries declare: a library's changes are reported once, in the library's own diff.
+
+    On a valid journey no id is declared both in it and in a library, so the ids tell the two apart.
+    """
+    if libraries is None:
+        return journey
+    update = {kind: [item for item in getattr(journey, kind) or () if item.id not in libraries.entries(kind)] for kind in KINDS}
+    return journey.model_copy(update=update)
 
 
 def _check_pickled(side: Side, scope: Any) -> bytes:
@@ -139,14 +154,18 @@ def _check_pair(pair: Pair, scope: Any) -> tuple[Checked, Checked]:
 
 
 def _pair_by_id(checked: list[tuple[Pair, Checked, Checked]]) -> list[tuple[Pair, Checked, Checked]]:
-    """A deleted and an added valid map with the same journey id, and no other map of that id, as one renamed file."""
-    gone: dict[str, list[int]] = {}
-    came: dict[str, list[int]] = {}
+    """A deleted and an added valid map with the same journey id, and no other map of that id, as one renamed file.
+
+    Libraries pair the same way by their own id, never with a journey; a library without an id is not paired.
+    """
+    gone: dict[tuple[bool, str], list[int]] = {}
+    came: dict[tuple[bool, str], list[int]] = {}
     for index, (pair, (old, _), (new, _)) in enumerate(checked):
-        if old is not None and pair.new.data is None:
-            gone.setdefault(old.id, []).append(index)
-        elif new is not None and pair.old.data is None:
-            came.setdefault(new.id, []).append(index)
+        library = is_library_name(pair.file)
+        if old is not None and pair.new.data is None and not (library and old.id == UNNAMED):
+            gone.setdefault((library, old.id), []).append(index)
+        elif new is not None and pair.old.data is None and not (library and new.id == UNNAMED):
+            came.setdefault((library, new.id), []).append(index)
     joined: dict[int, tuple[Pair, Checked, Checked] | None] = dict(enumerate(checked))
     for journey_id, indexes in gone.items():
         if len(indexes) == 1 and len(came.get(journey_id, ())) == 1:

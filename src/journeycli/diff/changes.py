@@ -23,7 +23,9 @@ from ..model import Journey
 
 OPS = ("added", "removed", "changed", "moved")
 CLASSES = ("improvement", "regression", "neutral")
-ENTITIES = ("journey", "persona", "channel", "source", "stage", "step", "pain_point", "opportunity", "metric")
+ENTITIES = ("journey", "persona", "channel", "source", "team", "stage", "step", "pain_point", "opportunity", "metric")
+DEFINITIONS = (("persona", "personas"), ("channel", "channels"), ("source", "sources"), ("team", "teams"))
+"""A journey's (or a library's) lists of declarations: (entity, list), in the order a diff reports them."""
 
 
 @dataclass(frozen=True, slots=True)

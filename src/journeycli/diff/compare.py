@@ -2,7 +2,7 @@
 
 Rules (docs/diff.md explains them to users):
 
-- Every entity is matched by its id: personas, channels, sources and stages
+- Every entity is matched by its id: personas, channels, sources, teams and stages
   within their lists; steps, pain points and opportunities across the whole
   journey (their ids are unique there); metrics within their step. So a new
   name under the same id is a rename (``changed``, field ``name``), and an
@@ -19,7 +19,7 @@ Rules (docs/diff.md explains them to users):
   longest run of common items that kept their relative order (a longest
   increasing subsequence, O(n log n)); the others are the moved ones. Moving
   one step to another place therefore reports that one step, not its
-  neighbours. The order of personas, channels, sources, metrics, pain points
+  neighbours. The order of personas, channels, sources, teams, metrics, pain points
   and opportunities carries no meaning and is not reported.
 - Lists of ids or words (a step's ``personas``, ``sources`` and ``next``, an
   opportunity's ``addresses``, the journey's ``tags``: every field typed as a
@@ -31,12 +31,12 @@ Rules (docs/diff.md explains them to users):
 - Nested entities are reported at their own level only: an added pain point
   is one ``added`` change of entity ``pain_point``, and every entity inside an
   added (or removed) step is itself ``added`` (``removed``).
-- Order: journey fields, personas, channels, sources, then stages in the new
+- Order: journey fields, personas, channels, sources, teams, then stages in the new
   order, each followed by its steps (a step's own change, then its metrics,
   pain points and opportunities). Removed items stand where they were: after
   the nearest earlier item that is still there.
 
-An absent ``personas``/``channels`` list and an empty one are the same here.
+An absent ``personas``/``channels``/``teams`` list and an empty one are the same here.
 Everything is dicts by id and single passes: linear in the size of the maps.
 """
 
@@ -50,14 +50,14 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
-from ..model import Channel, Journey, Metric, Opportunity, PainPoint, Persona, Source, Stage, Step
+from ..model import Channel, Journey, Metric, Opportunity, PainPoint, Persona, Source, Stage, Step, Team
 from . import renames as id_renames
-from .changes import Change, plain
+from .changes import DEFINITIONS, Change, plain
 
-_NESTED = {Journey: {"personas", "channels", "sources", "stages"}, Stage: {"steps"}, Step: {"metrics", "pain_points", "opportunities"}}
+_NESTED = {Journey: {"personas", "channels", "sources", "teams", "stages"}, Stage: {"steps"}, Step: {"metrics", "pain_points", "opportunities"}}
 _OWN_FIELDS = {
     model: tuple(name for name in model.model_fields if name not in _NESTED.get(model, ()))
-    for model in (Journey, Persona, Channel, Source, Stage, Step, Metric, PainPoint, Opportunity)
+    for model in (Journey, Persona, Channel, Source, Team, Stage, Step, Metric, PainPoint, Opportunity)
 }
 
 
@@ -100,7 +100,7 @@ def compare_aligned(old: Journey | None, new: Journey | None) -> tuple[list[Chan
         if found:
             old = id_renames.translated(old, found)
             renamed = {kind: {new_id: old_id for old_id, new_id in names.items()} for kind, names in found.items()}
-    for entity, attr in (("persona", "personas"), ("channel", "channels"), ("source", "sources")):
+    for entity, attr in DEFINITIONS:
         before = {item.id: item for item in (getattr(old, attr, None) or ())}
         after = {item.id: item for item in (getattr(new, attr, None) or ())}
         for item_id in interleave(list(after), list(before), after):

@@ -6,7 +6,7 @@ up when their content (every field but the id, with references read through
 the renames already found) is the same and no other candidate of that kind
 has that content. Kinds are taken in the order references point, so that a
 renamed source is known before the pain points that cite it: personas,
-channels, sources, pain points, opportunities, metrics (within their step),
+channels, sources, teams, pain points, opportunities, metrics (within their step),
 steps, stages. A step's ``next`` is left out of its content (steps refer to
 steps, so it cannot be read through renames that are not found yet); a real
 change of it still shows, as a change after the rename.
@@ -27,16 +27,17 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..model import Journey, Opportunity, PainPoint, Step
+from .changes import DEFINITIONS
 
 Renames = dict[str, dict[str, str]]
 """entity → {old id: new id}; metrics (unique only within a step) as ``step/metric``, by their new step id."""
 
 REFERENCES: dict[type[BaseModel], dict[str, str]] = {
-    Step: {"personas": "persona", "channel": "channel", "sources": "source", "next": "step"},
-    PainPoint: {"sources": "source"},
-    Opportunity: {"addresses": "pain_point"},
+    Step: {"personas": "persona", "channel": "channel", "sources": "source", "next": "step", "owner": "team"},
+    PainPoint: {"sources": "source", "owner": "team"},
+    Opportunity: {"addresses": "pain_point", "owner": "team"},
 }
-"""Which fields of which entity name ids of which kind."""
+"""Which fields of which entity name ids of which kind (and the journey's ``owner`` names a team)."""
 
 _NESTED = {"steps", "metrics", "pain_points", "opportunities"}
 
@@ -81,7 +82,7 @@ def _pair(removed: dict[str, BaseModel], added: dict[str, BaseModel], renames: R
 def _ids(journey: Journey) -> dict[str, set[Any]]:
     """Every id of the journey by kind, and every (step, metric) pair under ``metric``: plain comprehensions, fast."""
     steps = [step for stage in journey.stages for step in stage.steps]
-    ids: dict[str, set[Any]] = {kind: {item.id for item in getattr(journey, attr) or ()} for kind, attr in (("persona", "personas"), ("channel", "channels"), ("source", "sources"))}
+    ids: dict[str, set[Any]] = {kind: {item.id for item in getattr(journey, attr) or ()} for kind, attr in DEFINITIONS}
     ids["stage"] = {stage.id for stage in journey.stages}
     ids["step"] = {step.id for step in steps}
     ids["pain_point"] = {pain.id for step in steps for pain in step.pain_points}
@@ -97,6 +98,7 @@ def _picked(journey: Journey, wanted: dict[str, set[str]]) -> dict[str, dict[str
         "persona": journey.personas or (),
         "channel": journey.channels or (),
         "source": journey.sources,
+        "team": journey.teams or (),
         "stage": journey.stages,
         "step": steps,
         "pain_point": [pain for step in steps for pain in step.pain_points] if "pain_point" in wanted else (),
@@ -120,7 +122,7 @@ def find(old: Journey, new: Journey) -> Renames:
     before = _picked(old, {kind: old_ids[kind] - new_ids[kind] for kind in kinds})
     after = _picked(new, {kind: new_ids[kind] - old_ids[kind] for kind in kinds})
     renames: Renames = {}
-    for kind in ("persona", "channel", "source", "pain_point", "opportunity", "step", "stage"):
+    for kind in ("persona", "channel", "source", "team", "pain_point", "opportunity", "step", "stage"):
         if kind in kinds:
             renames[kind] = _pair(before.get(kind, {}), after.get(kind, {}), renames, frozenset({"next"}) if kind == "step" else frozenset())
     steps = renames.get("step", {})
@@ -185,7 +187,10 @@ def translated(old: Journey, renames: Renames) -> Journey:
         update = {"steps": steps} if any(a is not b for a, b in zip(steps, stage.steps)) else {}
         stages.append(refresh(stage, "stage", update))
     top: dict[str, Any] = {"stages": stages}
-    for kind, attr in (("persona", "personas"), ("channel", "channels"), ("source", "sources")):
+    owner = renames.get("team", {}).get(old.owner or "")
+    if owner is not None:
+        top["owner"] = owner
+    for kind, attr in DEFINITIONS:
         items = getattr(old, attr)
         if items is not None and renames.get(kind):
             top[attr] = list(each(items, kind))

@@ -38,6 +38,70 @@ class Side:
     name: str
     data: bytes | None
     path: str | None = None
+    revision: Revision | None = None  # the git revision the side was read from; None: from disk
+
+
+class Revision:
+    """The files of a git revision, as a library scope looks for and reads them (``portfolio.uses.Disk``'s methods).
+
+    One ``git ls-tree`` lists the whole revision on first use; paths are absolute, under the real top of
+    the repository, and findings name a file as ``REV:path``.
+    """
+
+    def __init__(self, repo: _Repo, commit: str, rev: str) -> None:
+        self.repo, self.commit, self.rev = repo, commit, rev
+        self._files: set[str] | None = None
+        self._folders: set[str] = set()
+
+    def _listing(self) -> set[str]:
+        if self._files is None:
+            done = _git(["ls-tree", "-r", "-z", "--name-only", self.commit], self.repo.top)
+            names = done.stdout.decode("utf-8", "surrogateescape").split("\0") if done.returncode == 0 else []
+            self._files = {os.path.join(self.repo.top, *name.split("/")) for name in names if name}
+            for file in self._files:
+                folder = os.path.dirname(file)
+                while folder not in self._folders and len(folder) > len(self.repo.top):
+                    self._folders.add(folder)
+                    folder = os.path.dirname(folder)
+            self._folders.add(self.repo.top)
+        return self._files
+
+    def read(self, path: str, limit: int) -> bytes:
+        if not self.isfile(path):
+            raise InputError(f"it does not exist at git revision {self.rev}")
+        data = self.repo.blob(self.commit, path)
+        if len(data) > limit:
+            raise InputError(f"it is larger than the limit of {limit:,} bytes at git revision {self.rev}")
+        return data
+
+    def isfile(self, path: str) -> bool:
+        return os.path.realpath(path) in self._listing()
+
+    def isdir(self, path: str) -> bool:
+        self._listing()
+        return os.path.realpath(path) in self._folders
+
+    def exists(self, path: str) -> bool:
+        return self.isfile(path) or self.isdir(path)
+
+    def glob(self, pattern: str) -> list[str]:
+        """The files of the revision matching ``pattern`` (an absolute glob; ``**`` spans folders), as ``glob.glob`` would."""
+        parts = os.path.realpath(pattern).split(os.sep)
+        return sorted(file for file in self._listing() if _glob_match(parts, file.split(os.sep)))
+
+    def name(self, path: str) -> str:
+        from ..portfolio.uses import display
+
+        return f"{self.rev}:{display(os.path.realpath(path))}"
+
+
+def _glob_match(pattern: list[str], parts: list[str]) -> bool:
+    """Whether path ``parts`` match glob ``pattern`` parts, one part per folder and ``**`` for any number of them."""
+    if not pattern:
+        return not parts
+    if pattern[0] == "**":
+        return any(_glob_match(pattern[1:], parts[i:]) for i in range(len(parts) + 1))
+    return bool(parts) and fnmatch(parts[0], pattern[0]) and not (parts[0].startswith(".") and not pattern[0].startswith(".")) and _glob_match(pattern[1:], parts[1:])
 
 
 @dataclass(frozen=True)
@@ -76,7 +140,7 @@ def _read(spec: str) -> Side:
             raise UsageError(f"{path} does not exist at git revision {rev}")
         if kind != "blob":
             raise UsageError(f"{path} is a directory at git revision {rev}; `journey diff OLD NEW` compares two files")
-        return Side(spec, repo.blob(commit, path), os.path.normpath(path))
+        return Side(spec, repo.blob(commit, path), os.path.normpath(path), Revision(repo, commit, rev))
     raise UsageError(f"no such file or directory: {spec}")
 
 
@@ -101,11 +165,13 @@ def base_pairs(rev: str, paths: list[str], globs: tuple[str, ...] = DEFAULT_GLOB
     pairs: dict[str, Pair] = {}
     repos: dict[str, _Repo] = {}
     owners: dict[str, tuple[_Repo, str]] = {}
+    revisions: dict[str, Revision] = {}
     for path in paths:
         if path == STDIN:
             raise UsageError("--base reads files from git; standard input has no history")
         repo = _Repo.of(path, repos)
         commit = repo.commit(rev)
+        revision = revisions.setdefault(repo.top, Revision(repo, commit, rev))
         kind = repo.kind(commit, path)
         if os.path.isdir(path) or (kind == "tree" and not os.path.exists(path)):
             at_rev = set(repo.journey_files(commit, path, globs)) if kind == "tree" else set()
@@ -121,7 +187,7 @@ def base_pairs(rev: str, paths: list[str], globs: tuple[str, ...] = DEFAULT_GLOB
             if key not in pairs:
                 before = repo.blob(commit, name) if name in at_rev else None
                 after = _read_file(name) if os.path.isfile(name) else None
-                pairs[key] = Pair(name, Side(f"{rev}:{name}", before, name), Side(name, after, name))
+                pairs[key] = Pair(name, Side(f"{rev}:{name}", before, name, revision), Side(name, after, name))
                 owners[key] = (repo, commit)
     return _git_renames(pairs, owners)
 

@@ -12,7 +12,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from .changes import Change, FileDiff
+from ..portfolio.library import is_library_name
+from .changes import DEFINITIONS, Change, FileDiff
 
 SYMBOL = {"added": "+", "removed": "−", "changed": "~", "moved": "↕"}
 ENTITY_WORDS = {
@@ -20,6 +21,7 @@ ENTITY_WORDS = {
     "persona": "persona",
     "channel": "channel",
     "source": "source",
+    "team": "team",
     "stage": "stage",
     "step": "step",
     "pain_point": "pain point",
@@ -42,7 +44,7 @@ WORD_DIFF_FROM = 60
 """Text longer than this is shown as a word-level diff of the changed part."""
 CONTEXT_WORDS = 4
 
-SECTION_TITLES = {"journey": "Journey", "persona": "Personas", "channel": "Channels", "source": "Sources"}
+SECTION_TITLES = {"journey": "Journey", "persona": "Personas", "channel": "Channels", "source": "Sources", "team": "Teams"}
 
 
 def show(value: Any, limit: int = 60, quote: bool = True, field: str | None = None) -> str:
@@ -146,7 +148,7 @@ def word_diff(old: Any, new: Any) -> tuple[list[tuple[str, str]], list[tuple[str
 class Section:
     """Consecutive changes shown under one heading: the journey, a definitions list, or a stage."""
 
-    key: str  # "journey", "persona", "channel", "source", or "stages.<id>"
+    key: str  # "journey", "persona", "channel", "source", "team", or "stages.<id>"
     title: str
     changes: list[Change] = field(default_factory=list)
 
@@ -196,17 +198,20 @@ def _plural(count: int, word: str) -> str:
 def problem_heading(diff: FileDiff, problem: Any) -> str:
     """``the new version (maps/a.yaml) is not a valid journey: 2 errors``, and what that means here."""
     side = "new" if problem.side == "new" else "old"
-    what = f"the {side} version ({problem.name}) is not a valid journey: {_plural(len(problem.diagnostics), 'finding')}"
+    kind = "library" if is_library_name(diff.file) else "journey"
+    what = f"the {side} version ({problem.name}) is not a valid {kind}: {_plural(len(problem.diagnostics), 'finding')}"
     if diff.status == "now valid":
         return f"{what}; the new version is valid now, so there is nothing to compare it with"
     return what + ("" if problem.side == "new" else "; its changes cannot be shown")
 
 
 def now_valid_summary(diff: FileDiff) -> str:
-    """``now valid: 3 stages, 12 steps, 4 pain points, 2 opportunities``: the map a fix produced."""
+    """``now valid: 3 stages, 12 steps, 4 pain points, 2 opportunities``: the map a fix produced (a library: what it declares)."""
     journey = diff.new
     if journey is None:
         return ""
+    if is_library_name(diff.file):
+        return f"now valid: {journey.title}, " + ", ".join(_plural(len(getattr(journey, attr) or ()), entity) for entity, attr in DEFINITIONS)
     steps = [step for _, step in journey.steps()]
     parts = [
         _plural(len(journey.stages), "stage"),

@@ -20,6 +20,9 @@ from ..sourcemap import Position
 from ..validation import check_model, header, no_gc
 
 SUFFIXES = (".library.yaml", ".library.yml")
+GLOBS = tuple(f"*{suffix}" for suffix in SUFFIXES)
+UNNAMED = "library"
+"""The id `journey diff` gives a library that has none (such libraries are not paired across files by id)."""
 
 
 class Library(_Model):
@@ -104,14 +107,16 @@ def check_library(data: bytes, file: str) -> LibraryFile:
 
 
 def as_journey(data: bytes, file: str) -> tuple[Any, list[Diagnostic]]:
-    """A library as the journey-shaped lists `journey diff` compares (personas, channels, sources; teams as a
-    field), or None and its findings: diff then reports library changes in the words it uses for journeys."""
+    """A library as the journey-shaped lists `journey diff` compares (personas, channels, sources, teams, each
+    entry by id), or None and its findings: diff then reports library changes in the words it uses for journeys."""
     from ..model import Journey
 
     checked = check_library(data, file)
     library = checked.library
     if library is None:
         return None, checked.diagnostics
-    fields = {k: getattr(library, k) for k in ("personas", "channels", "sources", "teams")}
-    journey = Journey.model_construct(format=1, id=library.id or "library", title=library.title or file, description=library.description, stages=[], **fields)
+    fields = {k: getattr(library, k) for k in KINDS}
+    journey = Journey.model_construct(
+        format=1, id=library.id or UNNAMED, title=library.title or file, description=library.description, uses=library.uses, stages=[], **fields
+    )
     return journey, []

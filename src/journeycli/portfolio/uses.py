@@ -48,24 +48,47 @@ def repository_root(directory: str) -> str | None:
         current = parent
 
 
+class Disk:
+    """The files as they are on disk: where a scope finds and reads libraries unless told otherwise."""
+
+    read = staticmethod(read_bytes)
+    exists = staticmethod(os.path.exists)
+    isdir = staticmethod(os.path.isdir)
+    isfile = staticmethod(os.path.isfile)
+    name = staticmethod(display)
+
+    @staticmethod
+    def glob(pattern: str) -> list[str]:
+        return sorted(glob.glob(pattern, recursive=True))
+
+
+DISK = Disk()
+
+
 @dataclass(frozen=True)
 class Scope:
-    """How one run follows `uses`: the default libraries and the folder that confines paths outside git."""
+    """How one run follows `uses`: the default libraries and the folder that confines paths outside git.
+
+    ``files`` is where library files are looked for and read: the disk, or (for `journey diff`) a git
+    revision, so that an old version of a journey is checked with the libraries of its own time.
+    """
 
     defaults: tuple[str, ...] = ()  # absolute paths or globs, from the configuration
     config_dir: str | None = None
     max_bytes: int = MAX_FILE_BYTES  # libraries are inputs too: regular files within the size limit
+    files: Any = DISK  # Disk's methods: read, exists, isdir, isfile, glob, name
     _files: dict[str, LibraryFile] = field(default_factory=dict, compare=False, repr=False)
     _edges: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict, compare=False, repr=False)  # (index in `uses`, entry, target)
     _cycles_checked: set[str] = field(default_factory=set, compare=False, repr=False)
+    _elsewhere: dict[Any, Scope] = field(default_factory=dict, compare=False, repr=False)
 
     def library(self, real: str) -> LibraryFile:
         """The checked library at a real path, read once in this scope."""
         found = self._files.get(real)
         if found is None:
-            name = display(real)
+            name = self.files.name(real)
             try:
-                data = read_bytes(real, self.max_bytes)
+                data = self.files.read(real, self.max_bytes)
             except (InputError, OSError) as error:
                 found = LibraryFile(name, None, {k: {} for k in KINDS}, frozenset(), [], SourceMap(None), b"")
                 reason = str(error) if isinstance(error, InputError) else error.strerror or str(error)
@@ -86,14 +109,14 @@ class Scope:
             out.append(E007.at(file, pos, f"`{written}` points outside the repository ({display(root)})", "keep shared libraries inside the repository"))
             return []
         if glob.has_magic(written):
-            matches = [m for m in sorted(glob.glob(target, recursive=True)) if is_library_name(m) and os.path.isfile(m)]
+            matches = [m for m in self.files.glob(target) if is_library_name(m) and self.files.isfile(m)]
             if not matches:
                 out.append(E007.at(file, pos, f"`{written}` matches no library file (*.library.yaml)"))
             return [os.path.realpath(m) for m in matches]
-        if not os.path.exists(target):
+        if not self.files.exists(target):
             out.append(E007.at(file, pos, f"`{written}` names no file ({target} does not exist)", "check the path: it is relative to this file"))
             return []
-        if os.path.isdir(target):
+        if self.files.isdir(target):
             out.append(E007.at(file, pos, f"`{written}` is a folder", f"name the library file, or a glob such as {written.rstrip('/')}/*.library.yaml"))
             return []
         if not is_library_name(target):
@@ -155,7 +178,7 @@ class Scope:
             if isinstance(written, str):
                 direct.extend(self.follow(written, base or ".", file, smap.value(("uses", index)), out))
         for pattern in self.defaults:
-            direct.extend(os.path.realpath(m) for m in sorted(glob.glob(pattern, recursive=True)) if is_library_name(m))
+            direct.extend(os.path.realpath(m) for m in self.files.glob(pattern) if is_library_name(m))
         if not direct:
             return None
         order: list[str] = []
@@ -170,6 +193,14 @@ class Scope:
             out.extend(library.diagnostics)
         out.extend(resolved.conflicts)
         return resolved
+
+
+    def at(self, files: Any) -> Scope:
+        """This scope finding and reading library files in ``files`` instead: one such scope per ``files``, with its own cache."""
+        found = self._elsewhere.get(files)
+        if found is None:
+            found = self._elsewhere[files] = Scope(self.defaults, self.config_dir, self.max_bytes, files)
+        return found
 
 
 def scope_of(settings: Any = None) -> Scope:
