@@ -8,18 +8,13 @@ reads `journey diff --base HEAD .` as the Action does.
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES
+from test_diff_history import git
 
 LIBRARY = Path("shared/webshop.library.yaml")
-
-
-def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", *args], cwd=repo, capture_output=True, text=True, check=True)
-    return done.stdout
 
 
 @pytest.fixture
