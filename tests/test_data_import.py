@@ -119,3 +119,49 @@ def test_numbers_are_written_as_yaml_numbers():
 
     assert [number_text(v, False) for v in (0.1, 3.0, 1e-05, 2.5e-07)] == ["0.1", "3", "0.00001", "0.00000025"]
     assert number_text(1200.0, True) == "1200"
+
+
+def test_a_key_written_as_null_gets_the_value_not_a_second_key(cli, home):
+    """`as_of: null` and `reach: ~` are keys of the file even though the model holds None: the value is replaced in place."""
+    path = home / "shop.journey.yaml"
+    path.write_text(path.read_text().replace("            as_of: 2026-09-30", "            as_of: null").replace("reach: 1200}", "reach: ~}"))
+    result = cli("data", "import", "good.csv", "shop.journey.yaml")
+    assert result.code == 0, result.out + result.err
+    assert path.read_bytes() == expected_after_good_csv()  # the same bytes as from the file with those values set
+
+
+def test_a_rewrite_that_would_not_validate_is_located_at_its_row():
+    """The safety net under the splices: an error in the rewritten text is reported at the CSV row whose change stands on that line."""
+    from journeycli.data_import import apply, edits, rows
+    from journeycli.validation import validate
+
+    raw = (DATA / "shop.journey.yaml").read_bytes()
+    checked = validate(raw, "shop.journey.yaml")
+    table, _ = rows.read((DATA / "good.csv").read_bytes(), "good.csv", {key: key for key in rows.KEYS})
+    plan = edits.plan(raw.decode(), checked.sourcemap, checked.journey, table, "good.csv")
+    cart_rate = next(row for row in table if row.metric == "cart-rate")
+    at = plan.text.index("target: 0.08")
+    plan.replace(at, at + len("target: 0.08"), "target: [0.08", cart_rate)  # a splice gone wrong, two lines under the row's own
+    rechecked = validate(plan.result().encode(), "shop.journey.yaml")
+    assert rechecked.journey is None
+    found = apply.would_be_invalid(plan, rechecked.diagnostics, "shop.journey.yaml", "good.csv")
+    assert found and {(d.file, d.line, d.column, d.code) for d in found} == {("good.csv", cart_rate.line, cart_rate.columns["value"], "D008")}
+    assert "shop.journey.yaml would not be valid" in found[0].message
+
+
+def test_a_journey_file_that_cannot_be_read_is_a_finding(cli, home, monkeypatch):
+    monkeypatch.setenv("JOURNEY_MAX_FILE_SIZE", "100")
+    before = (home / "shop.journey.yaml").read_bytes()
+    result = cli("data", "import", "good.csv", "shop.journey.yaml")
+    assert result.code == 1
+    assert "shop.journey.yaml:1:1: error E001 the file is larger than the limit" in result.out and "D007" in result.out
+    assert "1 file is not valid, so its id is not known" in result.out
+    assert (home / "shop.journey.yaml").read_bytes() == before
+
+
+def test_a_rewritten_file_keeps_its_permissions(cli, home):
+    path = home / "shop.journey.yaml"
+    path.chmod(0o640)
+    assert cli("data", "import", "good.csv", "shop.journey.yaml").code == 0
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert not list(home.glob(".journey-*"))

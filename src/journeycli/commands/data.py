@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic
 from ..usage import UsageError
-from .journeys import find
+from .journeys import find, report_invalid
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -43,13 +43,10 @@ def column_names(pairs: list[str]) -> dict[str, str]:
 
 def run(options: DataImportOptions) -> int:
     from ..config import load_settings
-    from ..data_import import edits, rows
-    from ..files import write_atomic
+    from ..data_import import apply, rows
     from ..inputs import InputError, read_bytes
     from ..portfolio.uses import scope_of
-    from ..runner import finished, with_excerpts
-    from ..validation import validate
-    from .journeys import report_invalid
+    from ..runner import with_excerpts
 
     names = column_names([f"{k}={v}" for k, v in options.columns.items()])
     settings = load_settings()
@@ -60,77 +57,62 @@ def run(options: DataImportOptions) -> int:
     except OSError as error:
         raise UsageError(f"cannot read {options.csv}: {error.strerror or error}") from None
     table, found = rows.read(data, options.csv, names)
-    found = with_excerpts(data, found)
 
     inputs = find(options.paths, settings.globs, settings.max_file_size)
-    scope = scope_of(settings)
-    journeys: dict[str, tuple[str, bytes, object, object]] = {}
-    invalid: list[Diagnostic] = []
-    for item in inputs:
-        if item.path is None:
-            raise UsageError("journey data import updates journey files; standard input cannot be written back")
-        raw = item.read()
-        checked = validate(raw, item.name, scope)
-        if checked.journey is None:
-            invalid.extend(finished(with_excerpts(raw, checked.diagnostics, item.name)))
-            invalid.append(rows.finding(item.name, 1, 1, "D007", "this journey file is not valid, so no file is changed; fix it first"))
-            continue
-        if checked.journey.id in journeys:
-            raise UsageError(f"the journey id `{checked.journey.id}` is in both {journeys[checked.journey.id][0]} and {item.name}; give the files to update as PATH")
-        journeys[checked.journey.id] = (item.path, raw, checked.journey, checked.sourcemap)
-
+    if any(item.path is None for item in inputs):
+        raise UsageError("journey data import updates journey files; standard input cannot be written back")
     by_journey: dict[str, list] = {}
-    unknown: list[Diagnostic] = []
     for row in table:
-        if row.journey not in journeys:
-            known = ", ".join(sorted(journeys)[:8]) or "none found"
-            unknown.append(rows.finding(options.csv, row.line, row.columns["journey"], "D002", f"`{row.journey}` is not the id of a journey under {', '.join(options.paths) or '.'} (ids: {known})"))
-        else:
-            by_journey.setdefault(row.journey, []).append(row)
-    found += with_excerpts(data, unknown)
+        by_journey.setdefault(row.journey, []).append(row)
+    outcomes = _updated(inputs, by_journey, options.csv, scope_of(settings))
 
-    planned = []
+    owner: dict[str, str] = {}
+    invalid: list[Diagnostic] = []
+    for outcome in outcomes:
+        invalid += outcome.invalid
+        found += outcome.found
+        if outcome.journey_id is None:
+            continue
+        if outcome.journey_id in owner:
+            raise UsageError(f"the journey id `{outcome.journey_id}` is in both {owner[outcome.journey_id]} and {outcome.name}; give the files to update as PATH")
+        owner[outcome.journey_id] = outcome.name
+    known = ", ".join(sorted(owner)[:8]) + (", …" if len(owner) > 8 else "") or "none found"
+    unread = sum(1 for outcome in outcomes if outcome.journey_id is None)
+    unread_note = f"; {unread} file{' is' if unread == 1 else 's are'} not valid, so {'its id is' if unread == 1 else 'their ids are'} not known" if unread else ""
+    where = ", ".join(options.paths) or "."
     for journey_id, its_rows in by_journey.items():
-        path, raw, journey, smap = journeys[journey_id]
-        text = raw.decode("utf-8")
-        bom = text.startswith("\ufeff")
-        after = edits.working_copy(journey)
-        plan = edits.plan(text[1:] if bom else text, smap, after, its_rows, options.csv)  # ``after`` now holds the new values
-        found += with_excerpts(data, plan.found)
-        if plan.changes:
-            planned.append((path, journey, after, (("\ufeff" if bom else "") + plan.result()).encode("utf-8")))
+        if journey_id not in owner:
+            message = f"`{journey_id}` is not the id of a journey under {where} (ids: {known}{unread_note})"
+            found += [rows.finding(options.csv, row.line, row.columns["journey"], "D002", message) for row in its_rows]
     if found or invalid:
         if found:
-            report_invalid([options.csv], sorted(found, key=Diagnostic.sort_key), data_on_stdout=False)
+            report_invalid([options.csv], with_excerpts(data, found), data_on_stdout=False)
         if invalid:
             report_invalid([item.name for item in inputs], invalid, data_on_stdout=False)
         return 1
 
-    results = planned
-    _print_changes(results)
+    changed = [outcome for outcome in outcomes if outcome.new_bytes is not None]
+    _print_changes(changed)
     if options.check:
-        return 1 if results else 0
-    for path, _, _, new_bytes in results:
-        write_atomic(path, new_bytes)
-    count = len(results)
+        return 1 if changed else 0
+    apply.write_all([(outcome.path, outcome.new_bytes) for outcome in changed])
+    count = len(changed)
     sys.stderr.write(f"journey: updated {count} journey file{'' if count == 1 else 's'}\n" if count else "journey: nothing to change\n")
     return 0
 
 
-def _print_changes(results) -> None:
-    """The changes in `journey diff`'s own words (its text format)."""
-    from ..diff import writer
-    from ..diff.changes import FileDiff
-    from ..diff.compare import compare_aligned
-    from ..diff.review import classify
-    from ..diff.summary import summarize
+def _updated(inputs, by_journey, csv_file, scope) -> list:
+    """``apply.update`` for every input, in input order; in worker processes when there are many files."""
+    from ..data_import import apply
 
-    diffs = []
-    for path, old, new, _ in results:
-        changes, aligned = compare_aligned(old, new)
-        changes = classify(changes, aligned, new)
-        diffs.append(FileDiff(path, path, path, aligned, new, changes, summarize(path, changes, aligned, new)))
-    if diffs:
-        writer("text")(diffs, sys.stdout)
+    return [apply.update(item, by_journey, csv_file, scope) for item in inputs]
+
+
+def _print_changes(changed) -> None:
+    """The changes in `journey diff`'s own words (its text format)."""
+    from ..diff import text
+
+    if changed:
+        text.write_drawn([(outcome.diff, outcome.lines) for outcome in changed], sys.stdout)
     else:
         sys.stdout.write("No value changes: the journey files already hold these numbers.\n")

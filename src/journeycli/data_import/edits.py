@@ -13,6 +13,7 @@ endings — stays as it was, and no second parse of the file is needed.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -48,19 +49,37 @@ class Plan:
     text: str
     changes: list[Change] = field(default_factory=list)
     found: list[Diagnostic] = field(default_factory=list)
-    _splices: list[tuple[int, int, str]] = field(default_factory=list)
+    _splices: list[tuple[int, int, str, Row]] = field(default_factory=list)
+    _made: list[tuple[int, Row]] = field(default_factory=list)  # after ``result``: where each splice starts in the new text
 
-    def replace(self, start: int, end: int, new: str) -> None:
-        self._splices.append((start, end, new))
+    def replace(self, start: int, end: int, new: str, row: Row) -> None:
+        self._splices.append((start, end, new, row))
 
     def result(self) -> str:
         """The text with every splice made, joined in one pass (splicing one by one copies the file each time)."""
-        pieces, at = [], 0
-        for start, end, new in sorted(self._splices, key=lambda s: (s[0], s[1])):
-            pieces += [self.text[at:start], new]
+        pieces, at, length = [], 0, 0
+        self._made = []
+        for start, end, new, row in sorted(self._splices, key=lambda s: (s[0], s[1])):
+            kept = self.text[at:start]
+            length += len(kept)
+            self._made.append((length, row))
+            pieces += [kept, new]
+            length += len(new)
             at = end
         pieces.append(self.text[at:])
-        return "".join(pieces)
+        self._result = "".join(pieces)
+        return self._result
+
+    def row_at(self, line: int) -> Row:
+        """The row whose splice stands on ``line`` of the new text, or last before it (the first row when none does)."""
+        end = -1
+        for _ in range(line):  # the offset where the line ends
+            end = self._result.find("\n", end + 1)
+            if end < 0:
+                end = len(self._result)
+                break
+        n = bisect_right([start for start, _ in self._made], end)
+        return self._made[max(n - 1, 0)][1]
 
 
 class _Editor:
@@ -72,7 +91,7 @@ class _Editor:
         while at >= 0:
             self.starts.append(at + 1)
             at = text.find("\n", at + 1)
-        self.inserts: dict[int, list[str]] = {}
+        self.inserts: dict[int, list[tuple[str, Row]]] = {}
 
     def index(self, pos: tuple[int, int]) -> int:
         return self.starts[pos[0] - 1] + pos[1] - 1
@@ -107,6 +126,10 @@ class _Editor:
             at -= 1
         return at
 
+    def has(self, path: tuple) -> bool:
+        """Whether the key that ends ``path`` is written in the file (a key given `null` is there, though the model holds None)."""
+        return self.smap.node(path)[1] is not None
+
     def flow(self, mapping: tuple) -> bool:
         return self.text[self.index(self.smap.value(mapping))] == "{"
 
@@ -120,7 +143,7 @@ class _Editor:
             return None
         return start, self.scalar_end(start, self.flow(mapping))
 
-    def insert(self, mapping: tuple, key: str, value: str) -> None:
+    def insert(self, mapping: tuple, key: str, value: str, row: Row) -> None:
         """A new ``key: value`` right after the mapping's `id`."""
         id_path = (*mapping, "id")
         start = self.index(self.smap.value(id_path))
@@ -133,34 +156,15 @@ class _Editor:
                 position, piece = len(self.text), f"{self.newline}{indent}{key}: {value}"
             else:
                 position, piece = line_end + 1, f"{indent}{key}: {value}{self.newline}"
-        self.inserts.setdefault(position, []).append(piece)
+        self.inserts.setdefault(position, []).append((piece, row))
 
     def finish(self) -> None:
         for position, pieces in self.inserts.items():
-            self.plan.replace(position, position, "".join(pieces))
-
-
-def working_copy(journey: Journey) -> Journey:
-    """A copy of ``journey`` whose stages, steps and metrics can be changed without touching the original.
-
-    Only the containers on the way to the values are copied (a deep copy of a large journey costs
-    far more than the import itself); everything else is shared, and never changed.
-    """
-    return journey.model_copy(
-        update={
-            "stages": [
-                stage.model_copy(update={"steps": [step.model_copy(update={"metrics": [m.model_copy() for m in step.metrics]}) for step in stage.steps]})
-                for stage in journey.stages
-            ]
-        }
-    )
+            self.plan.replace(position, position, "".join(piece for piece, _ in pieces), pieces[0][1])
 
 
 def plan(text: str, smap: SourceMap, journey: Journey, rows: list[Row], csv_file: str) -> Plan:
-    """The splices that write ``rows`` into ``text`` (a valid journey file, ``smap`` its source map), and the findings about rows that cannot be written.
-
-    ``journey`` is updated in place to the values written, so that the caller can describe the change.
-    """
+    """The splices that write ``rows`` into ``text`` (a valid journey file, ``smap`` its source map), and the findings about rows that cannot be written."""
     result = Plan(text)
     editor = _Editor(text, smap, csv_file, result)
     where: dict[str, tuple[int, int]] = {}
@@ -183,14 +187,13 @@ def plan(text: str, smap: SourceMap, journey: Journey, rows: list[Row], csv_file
     return result
 
 
-def _set_date(editor: _Editor, mapping: tuple, key: str, present: bool, day: date, row: Row) -> bool:
-    if not present:
-        editor.insert(mapping, key, day.isoformat())
-        return True
+def _set_date(editor: _Editor, mapping: tuple, key: str, day: date, row: Row) -> None:
+    if not editor.has((*mapping, key)):
+        editor.insert(mapping, key, day.isoformat(), row)
+        return
     span = editor.span((*mapping, key), mapping, row, "as_of")
     if span is not None:
-        editor.plan.replace(*span, day.isoformat())
-    return span is not None
+        editor.plan.replace(*span, day.isoformat(), row)
 
 
 def _metric(editor: _Editor, step: Any, step_path: tuple, row: Row) -> None:
@@ -211,10 +214,9 @@ def _metric(editor: _Editor, step: Any, step_path: tuple, row: Row) -> None:
         span = editor.span((*path, "value"), path, row, "value")
         if span is None:
             return
-        editor.plan.replace(*span, number_text(row.value, False))
-        metric.value = row.value
-    if not same_date and _set_date(editor, path, "as_of", metric.as_of is not None, row.as_of, row):
-        metric.as_of = row.as_of
+        editor.plan.replace(*span, number_text(row.value, False), row)
+    if not same_date:
+        _set_date(editor, path, "as_of", row.as_of, row)
     editor.plan.changes.append(Change(row, f"metric `{row.metric}` at `{row.step}`"))
 
 
@@ -241,25 +243,19 @@ def _reach(editor: _Editor, journey: Journey, step: Any, path: tuple, row: Row, 
         editor.plan.found.append(finding(editor.csv, row.line, row.columns["metric"], "D006", f"the reach of `{row.step}` is given per persona without a `{DEFAULT}`; change it by hand"))
         return
     old = current.get(DEFAULT) if isinstance(current, dict) else current
-    new = int(value) if counts else value
     same_value = old == value
     same_date = row.as_of is None or (step.reach_as_of or journey.reach_as_of) == row.as_of
     if same_value and same_date:
         return
     if not same_value:
-        if current is None:
-            editor.insert(path, "reach", number_text(value, counts))
-            step.reach = new
+        if not editor.has((*path, "reach")):
+            editor.insert(path, "reach", number_text(value, counts), row)
         else:
             target = (*path, "reach", DEFAULT) if isinstance(current, dict) else (*path, "reach")
             span = editor.span(target, (*path, "reach") if isinstance(current, dict) else path, row, "value")
             if span is None:
                 return
-            editor.plan.replace(*span, number_text(value, counts))
-            if isinstance(current, dict):
-                step.reach = {**current, DEFAULT: new}
-            else:
-                step.reach = new
-    if not same_date and _set_date(editor, path, "reach_as_of", step.reach_as_of is not None, row.as_of, row):
-        step.reach_as_of = row.as_of
+            editor.plan.replace(*span, number_text(value, counts), row)
+    if not same_date:
+        _set_date(editor, path, "reach_as_of", row.as_of, row)
     editor.plan.changes.append(Change(row, f"reach at `{row.step}`"))

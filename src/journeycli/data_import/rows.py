@@ -28,6 +28,7 @@ CODES = {
     "D005": "duplicate-cell",
     "D006": "bad-value",
     "D007": "invalid-journey",
+    "D008": "invalid-result",
 }
 
 

@@ -47,17 +47,25 @@ MAX_STAGE_MEANS = 10
 
 
 def write(diffs: list[FileDiff], out: TextIO) -> None:
+    write_drawn([(diff, file_lines(diff)) for diff in diffs], out)
+
+
+def write_drawn(drawn: list[tuple[FileDiff, list[Text]]], out: TextIO) -> None:
+    """``write`` for files whose lines are already drawn (`journey data import` draws them in worker processes)."""
     con = console(out)
-    for diff in diffs:
+    for diff, lines in drawn:
         if diff.shows_anything:
-            for line in _file(diff):
+            for line in lines:
                 emit(con, out, line)
             emit(con, out, Text(""))
-    for line in _summary(diffs):
+    for line in _summary([diff for diff, _ in drawn]):
         emit(con, out, line)
 
 
-def _file(diff: FileDiff) -> list[Text]:
+def file_lines(diff: FileDiff) -> list[Text]:
+    """The lines of one file's changes (none when it shows nothing)."""
+    if not diff.shows_anything:
+        return []
     lines = [Text(printable(title(diff)), style="bold")]
     for problem in diff.problems:
         lines.append(Text.assemble(("  ✖ ", "bold red"), printable(problem_heading(diff, problem))))

@@ -10,7 +10,6 @@ reported beside the other validation errors with their positions.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,6 +17,7 @@ from ..diagnostics import Diagnostic
 from ..model import Journey, Step
 from ..rules.error_codes import E002, E005
 from ..sourcemap import SourceMap
+from ..suggest import closest
 
 DEFAULT = "default"
 
@@ -42,6 +42,14 @@ def _ids(raw: dict, key: str) -> set[str] | None:
     return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
+def _known(ids: set[str], what: str) -> str:
+    """The hint when no id is close: the known ones, as integrity words it for other references."""
+    if not ids:
+        return f"no {what} is defined in this journey"
+    shown = sorted(ids)
+    return f"known {what} ids: {', '.join(shown[:8])}{', …' if len(shown) > 8 else ''}"
+
+
 def check(raw: dict, file: str, smap: SourceMap, libraries: Any = None) -> list[Diagnostic]:
     """Reach out of range, counts above `entrants`, unknown persona keys and unknown `reach_source` ids.
 
@@ -59,8 +67,8 @@ def check(raw: dict, file: str, smap: SourceMap, libraries: Any = None) -> list[
 
     def source(path: tuple, value: Any) -> None:
         if isinstance(value, str) and value not in sources:
-            close = difflib.get_close_matches(value, sorted(sources), n=1)
-            hint = f"did you mean `{close[0]}`?" if close else ("no source is defined in this journey" if not sources else None)
+            close = closest(value, sorted(sources))
+            hint = f"did you mean `{close}`?" if close else _known(sources, "source")
             found.append(E005.at(file, smap.value(path), f"`{value}` is not a defined source id", hint))
 
     def amount(path: tuple, value: Any, where: str) -> None:
@@ -97,13 +105,13 @@ def check(raw: dict, file: str, smap: SourceMap, libraries: Any = None) -> list[
         if isinstance(reach, dict):
             for key, value in reach.items():
                 if key != DEFAULT and personas is not None and isinstance(key, str) and key not in personas:
-                    close = difflib.get_close_matches(key, sorted(personas), n=1)
+                    close = closest(key, sorted(personas))
                     found.append(
                         E005.at(
                             file,
                             smap.key((*path, "reach", key)),
                             f"`{key}` in the reach of {name} is not a defined persona id (or `{DEFAULT}`)",
-                            f"did you mean `{close[0]}`?" if close else None,
+                            f"did you mean `{close}`?" if close else _known(personas, "persona"),
                         )
                     )
                 amount((*path, "reach", key), value, f"the reach of {name} for `{key}`")

@@ -13,7 +13,6 @@ A leading ``'`` added against formula injection is removed again.
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import math
 import re
@@ -22,6 +21,7 @@ from typing import Any, get_args
 from ..export.csv_format import COLUMNS
 from ..model import Layer
 from ..presentation.spreadsheet import unguard
+from ..suggest import closest
 from . import Malformed
 from .draft import Draft
 from .ids import UniqueIds
@@ -49,8 +49,8 @@ def _columns(header: list[str]) -> list[str]:
     names = [_column(cell) for cell in header]
     for name in names:
         if name not in COLUMNS:
-            close = difflib.get_close_matches(name, COLUMNS, n=1)
-            hint = f"did you mean `{close[0]}`?" if close else f"the columns are: {', '.join(COLUMNS)}"
+            close = closest(name, COLUMNS)
+            hint = f"did you mean `{close}`?" if close else f"the columns are: {', '.join(COLUMNS)}"
             raise Malformed(1, f"unknown column `{name}`; {hint}")
         if names.count(name) > 1:
             raise Malformed(1, f"the column `{name}` appears twice")
