@@ -453,6 +453,37 @@ def portfolio(
 
 
 @app.command()
+def site(
+    paths: Paths = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="DIR", help="The folder to write the site to (replaced as a whole on every build).", show_default=False)] = None,
+    engine: Annotated[RenderEngine | None, typer.Option("--engine", help="Layout engine for the maps (as for render).", show_default=False)] = None,
+    timeout: Annotated[float, typer.Option("--timeout", help="Stop drawing a map that takes longer than this many seconds.")] = 60.0,
+    history: Annotated[int, typer.Option("--history", metavar="N", help="Show each journey's last N commits, in `journey diff`'s words, when inside a git repository; 0: none.")] = 3,
+    serve: Annotated[bool, typer.Option("--serve", help="Serve the site on 127.0.0.1 and build it again whenever a journey file changes; Ctrl-C stops.")] = False,
+    port: Annotated[int, typer.Option("--port", help="The port --serve listens on (0: any free port).")] = 8000,
+    config: Annotated[
+        str | None, typer.Option("--config", help="Configuration file (journey.toml or pyproject.toml). Default: the nearest one upward.", show_default=False)
+    ] = None,
+) -> None:
+    """A static website of every journey: the portfolio, one page per journey with its map, pains, opportunities and owners.
+
+    Examples:
+
+      journey site examples/ -o site/
+
+      journey site maps/ -o public/ --history 5
+
+      journey site maps/ -o site/ --serve
+    """
+    from .commands.site import SiteOptions, run
+
+    options = SiteOptions(
+        paths=tuple(paths or ()), output=output, engine=engine.value if engine else None, timeout=timeout, history=history, serve=serve, port=port, config=config
+    )
+    raise typer.Exit(run(options))
+
+
+@app.command()
 def funnel(
     paths: Paths = None,
     format: Annotated[

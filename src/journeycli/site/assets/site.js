@@ -1,0 +1,143 @@
+/* journeycli site: filters on the index, the step panel and lane switches on a journey page.
+   Plain script, no build step, nothing loaded from elsewhere. Every page reads well without it:
+   the filters and lane switches stay hidden, and a step on the map links to its details below. */
+(function () {
+  "use strict";
+
+  function byId(id) { return document.getElementById(id); }
+  function show(element) { if (element) { element.hidden = false; } }
+
+  /* Index: search and filters, without a server. */
+  function setUpFilters() {
+    var form = byId("filters"), table = byId("journeys");
+    if (!form || !table) { return; }
+    show(form);
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var search = byId("search"), state = byId("filter-state"), review = byId("filter-review"), owner = byId("filter-owner");
+    var count = byId("shown-count"), none = byId("no-match");
+    function apply() {
+      var words = search.value.toLowerCase().split(/\s+/).filter(Boolean), shown = 0;
+      rows.forEach(function (row) {
+        var text = row.getAttribute("data-search");
+        var ok = words.every(function (w) { return text.indexOf(w) !== -1; }) &&
+          (!state.value || row.getAttribute("data-state") === state.value) &&
+          (!review.value || row.getAttribute("data-review") === review.value) &&
+          (!owner.value || row.getAttribute("data-owner") === owner.value);
+        row.hidden = !ok;
+        if (ok) { shown += 1; }
+      });
+      count.textContent = "Showing " + shown + " of " + rows.length + " journeys";
+      none.hidden = shown !== 0;
+    }
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    [search, state, review, owner].forEach(function (input) {
+      input.addEventListener("input", apply);
+      input.addEventListener("change", apply);
+    });
+    apply();
+  }
+
+  /* Journey page: a click (or Enter) on a step of the map opens its details beside the map. */
+  function setUpStepPanel() {
+    var panel = byId("step-panel"), body = byId("step-panel-body"), heading = byId("step-panel-heading");
+    var frame = byId("map-frame"), close = byId("step-panel-close");
+    if (!panel || !frame) { return; }
+    var opener = null;
+
+    function open(step, link) {
+      var article = byId("step-" + step);
+      if (!article) { return false; }
+      var copy = article.cloneNode(true);
+      copy.removeAttribute("id");
+      Array.prototype.forEach.call(copy.querySelectorAll("[id]"), function (el) { el.removeAttribute("id"); });
+      copy.removeAttribute("aria-labelledby");
+      var title = copy.querySelector("h4");
+      heading.textContent = title ? "" : step;
+      if (title) {
+        while (title.firstChild) { heading.appendChild(title.firstChild); }
+        title.parentNode.removeChild(title);
+      }
+      body.textContent = "";
+      body.appendChild(copy);
+      Array.prototype.forEach.call(frame.querySelectorAll(".step.selected"), function (el) { el.classList.remove("selected"); });
+      if (link && link.parentNode) { link.parentNode.classList.add("selected"); }
+      panel.hidden = false;
+      panel.setAttribute("data-step", step);
+      opener = link;
+      heading.focus();
+      return true;
+    }
+
+    function hide() {
+      panel.hidden = true;
+      Array.prototype.forEach.call(frame.querySelectorAll(".step.selected"), function (el) { el.classList.remove("selected"); });
+      if (opener) { opener.focus(); }
+    }
+
+    frame.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest(".step-link") : null;
+      if (!link) { return; }
+      if (open(link.getAttribute("data-step"), link)) { event.preventDefault(); }
+    });
+    close.addEventListener("click", hide);
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !panel.hidden) { hide(); }
+    });
+    var wanted = /^#step-(.+)$/.exec(window.location.hash);
+    if (wanted) {
+      var link = frame.querySelector('.step-link[data-step="' + wanted[1].replace(/["\\]/g, "") + '"]');
+      if (link) { open(wanted[1], link); }
+    }
+  }
+
+  /* Journey page: lanes shown or hidden. */
+  function setUpLanes() {
+    var lanes = byId("lanes"), frame = byId("map-frame");
+    if (!lanes || !frame) { return; }
+    show(lanes);
+    Array.prototype.forEach.call(lanes.querySelectorAll("input[data-lane]"), function (box) {
+      box.addEventListener("change", function () {
+        frame.classList.toggle("hide-" + box.getAttribute("data-lane"), !box.checked);
+      });
+    });
+  }
+
+  /* Journey page: the map as a PNG, drawn from the SVG in the browser. */
+  function setUpPng() {
+    var button = byId("download-png"), frame = byId("map-frame");
+    if (!button || !frame) { return; }
+    var svg = frame.querySelector("svg");
+    if (!svg) { return; }
+    show(button.parentNode);
+    button.addEventListener("click", function () {
+      var text = new XMLSerializer().serializeToString(svg);
+      var image = new Image();
+      image.onload = function () {
+        var scale = Math.min(2, 32000 / image.naturalWidth, 32000 / image.naturalHeight);
+        var canvas = document.createElement("canvas");
+        canvas.width = Math.round(image.naturalWidth * scale);
+        canvas.height = Math.round(image.naturalHeight * scale);
+        var context = canvas.getContext("2d");
+        context.fillStyle = "#ffffff";
+        context.fillRect(0, 0, canvas.width, canvas.height);
+        context.drawImage(image, 0, 0, canvas.width, canvas.height);
+        canvas.toBlob(function (blob) {
+          var link = document.createElement("a");
+          link.href = URL.createObjectURL(blob);
+          link.download = (button.getAttribute("data-name") || "map") + ".png";
+          document.body.appendChild(link);
+          link.click();
+          link.parentNode.removeChild(link);
+          button.setAttribute("data-done", "true");
+        }, "image/png");
+      };
+      image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(text);
+    });
+  }
+
+  document.documentElement.classList.add("js");
+  setUpFilters();
+  setUpStepPanel();
+  setUpLanes();
+  setUpPng();
+}());
