@@ -49,6 +49,13 @@ def web_url(value: str | None) -> str | None:
     return value.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
+def _reach(value: float, entrants: int | None) -> str:
+    """A step's reach as the file means it: a count of customers when the journey has `entrants`, else a share."""
+    if entrants is not None:
+        return f"{value:,.0f} customers"
+    return f"{amount(value, 'ratio')} of the entrants"
+
+
 def _emotion(value: Any) -> str:
     return "—" if value is None else signed(value, 2) if not isinstance(value, int) else emotion_label(value)
 
@@ -66,7 +73,7 @@ def environment() -> Any:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(web_url=web_url, amount=amount, emotion=_emotion, words=words, plural=plural, signed=signed)
+    env.filters.update(web_url=web_url, amount=amount, reach=_reach, emotion=_emotion, words=words, plural=plural, signed=signed)
     env.globals.update(csp=CSP, summary_pages=SUMMARY_PAGES)
     return env
 

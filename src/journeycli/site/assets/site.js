@@ -60,7 +60,8 @@
       body.textContent = "";
       body.appendChild(copy);
       Array.prototype.forEach.call(frame.querySelectorAll(".step.selected"), function (el) { el.classList.remove("selected"); });
-      if (link && link.parentNode) { link.parentNode.classList.add("selected"); }
+      var node = link && link.closest ? link.closest(".step") : null;
+      if (node) { node.classList.add("selected"); }
       panel.hidden = false;
       panel.setAttribute("data-step", step);
       opener = link;
@@ -102,6 +103,25 @@
     });
   }
 
+  /* Journey page: zoom the map (75 % to start: one point of the map is then one pixel of the screen). */
+  function setUpZoom() {
+    var controls = byId("zoom"), frame = byId("map-frame");
+    if (!controls || !frame) { return; }
+    var svg = frame.querySelector("svg");
+    if (!svg) { return; }
+    var natural = svg.getBoundingClientRect().width, level = 0.75, shown = byId("zoom-level");
+    function apply() {
+      svg.style.width = Math.round(natural * level) + "px";
+      shown.textContent = Math.round(level * 100) + "%";
+    }
+    function to(value) { level = Math.max(0.1, Math.min(3, value)); apply(); }
+    byId("zoom-in").addEventListener("click", function () { to(level * 1.25); });
+    byId("zoom-out").addEventListener("click", function () { to(level / 1.25); });
+    byId("zoom-fit").addEventListener("click", function () { to(frame.clientWidth / natural); });
+    show(controls);
+    apply();
+  }
+
   /* Journey page: the map as a PNG, drawn from the SVG in the browser. */
   function setUpPng() {
     var button = byId("download-png"), frame = byId("map-frame");
@@ -139,5 +159,6 @@
   setUpFilters();
   setUpStepPanel();
   setUpLanes();
+  setUpZoom();
   setUpPng();
 }());
