@@ -46,13 +46,14 @@ import types
 import typing
 from bisect import bisect_left
 from collections.abc import Container
-from typing import Any, NamedTuple
+from typing import Any
 
 from pydantic import BaseModel
 
 from ..model import Channel, Journey, Metric, Opportunity, PainPoint, Persona, Source, Stage, Step, Team
 from . import renames as id_renames
 from .changes import DEFINITIONS, Change, plain
+from .index import index
 
 _NESTED = {Journey: {"personas", "channels", "sources", "teams", "stages"}, Stage: {"steps"}, Step: {"metrics", "pain_points", "opportunities"}}
 _OWN_FIELDS = {
@@ -70,15 +71,6 @@ def _is_text_list(annotation: Any) -> bool:
 
 _SET_FIELDS = {model: frozenset(name for name in names if _is_text_list(model.model_fields[name].annotation)) for model, names in _OWN_FIELDS.items()}
 _LABEL = {Journey: "title", Source: "title", PainPoint: "description", Opportunity: "description"}
-
-
-class _At(NamedTuple):
-    """Where an entity sits in one version."""
-
-    stage: str
-    step: str | None
-    index: int  # 0-based position in its list
-    item: Any
 
 
 def compare(old: Journey | None, new: Journey | None) -> list[Change]:
@@ -211,29 +203,15 @@ def _out_of_order(old_ids: list[str], new_ids: list[str]) -> set[str]:
     return {item_id for item_id in common if item_id not in in_order}
 
 
-def _index(journey: Journey | None) -> tuple[dict[str, _At], dict[str, _At], dict[str, _At]]:
-    """Steps, pain points and opportunities of a version by id, with where they sit."""
-    steps: dict[str, _At] = {}
-    pains: dict[str, _At] = {}
-    opportunities: dict[str, _At] = {}
-    for stage in journey.stages if journey else ():
-        for i, step in enumerate(stage.steps):
-            steps[step.id] = _At(stage.id, step.id, i, step)
-            for j, pain in enumerate(step.pain_points):
-                pains[pain.id] = _At(stage.id, step.id, j, pain)
-            for j, opportunity in enumerate(step.opportunities):
-                opportunities[opportunity.id] = _At(stage.id, step.id, j, opportunity)
-    return steps, pains, opportunities
-
-
 class _Stages:
     """The stage part of a comparison: stages, their steps, and what the steps hold."""
 
     def __init__(self, old: Journey | None, new: Journey | None, out: list[Change], renamed: dict[str, dict[str, str]]) -> None:
         self.old_stages = {stage.id: stage for stage in (old.stages if old else ())}
         self.new_stages = {stage.id: stage for stage in (new.stages if new else ())}
-        self.old_steps, self.old_pains, self.old_opportunities = _index(old)
-        self.new_steps, self.new_pains, self.new_opportunities = _index(new)
+        before, after = index(old), index(new)
+        self.old_steps, self.old_pains, self.old_opportunities = before.steps, before.pains, before.opportunities
+        self.new_steps, self.new_pains, self.new_opportunities = after.steps, after.pains, after.opportunities
         self.out = out
         self.renamed = renamed
         self.touched = {*renamed.get("step", ()), *(key.split("/", 1)[0] for key in renamed.get("metric", ()))}

@@ -28,6 +28,7 @@ from pydantic import BaseModel
 
 from ..model import Journey, Opportunity, PainPoint, Step
 from .changes import DEFINITIONS
+from .index import index
 
 Renames = dict[str, dict[str, str]]
 """entity → {old id: new id}; metrics (unique only within a step) as ``step/metric``, by their new step id."""
@@ -79,32 +80,27 @@ def _pair(removed: dict[str, BaseModel], added: dict[str, BaseModel], renames: R
     return {item_id: by_content[content] for item_id, content in old.items() if old_count[content] == 1 and content in by_content}
 
 
-def _ids(journey: Journey) -> dict[str, set[Any]]:
-    """Every id of the journey by kind, and every (step, metric) pair under ``metric``: plain comprehensions, fast."""
-    steps = [step for stage in journey.stages for step in stage.steps]
-    ids: dict[str, set[Any]] = {kind: {item.id for item in getattr(journey, attr) or ()} for kind, attr in DEFINITIONS}
-    ids["stage"] = {stage.id for stage in journey.stages}
-    ids["step"] = {step.id for step in steps}
-    ids["pain_point"] = {pain.id for step in steps for pain in step.pain_points}
-    ids["opportunity"] = {opportunity.id for step in steps for opportunity in step.opportunities}
-    ids["metric"] = {(step.id, metric.id) for step in steps for metric in step.metrics}
+def _ids(journey: Journey) -> dict[str, Any]:
+    """Every id of the journey by kind (sets or key views), and every (step, metric) pair under ``metric``."""
+    at = index(journey)
+    ids: dict[str, Any] = {kind: {item.id for item in getattr(journey, attr) or ()} for kind, attr in DEFINITIONS}
+    ids.update(stage={stage.id for stage in journey.stages}, step=at.steps.keys(), pain_point=at.pains.keys(), opportunity=at.opportunities.keys(), metric=at.metrics)
     return ids
 
 
 def _picked(journey: Journey, wanted: dict[str, set[str]]) -> dict[str, dict[str, BaseModel]]:
     """The entities whose ids are in ``wanted`` (by kind), by kind and id."""
-    steps = [step for stage in journey.stages for step in stage.steps]
-    pools: dict[str, Any] = {
-        "persona": journey.personas or (),
-        "channel": journey.channels or (),
-        "source": journey.sources,
-        "team": journey.teams or (),
-        "stage": journey.stages,
-        "step": steps,
-        "pain_point": [pain for step in steps for pain in step.pain_points] if "pain_point" in wanted else (),
-        "opportunity": [opportunity for step in steps for opportunity in step.opportunities] if "opportunity" in wanted else (),
-    }
-    return {kind: {item.id: item for item in pools[kind] if item.id in ids} for kind, ids in wanted.items()}
+    at = index(journey)
+    placed = {"step": at.steps, "pain_point": at.pains, "opportunity": at.opportunities}
+    listed = {kind: getattr(journey, attr) or () for kind, attr in DEFINITIONS}
+    listed["stage"] = journey.stages
+    picked: dict[str, dict[str, BaseModel]] = {}
+    for kind, ids in wanted.items():
+        if kind in placed:
+            picked[kind] = {item_id: placed[kind][item_id].item for item_id in sorted(ids)}  # only what went or came: no walk
+        else:
+            picked[kind] = {item.id: item for item in listed[kind] if item.id in ids}
+    return picked
 
 
 def find(old: Journey, new: Journey) -> Renames:

@@ -31,6 +31,7 @@ from typing import Any
 
 from ..model import Journey, Metric
 from .changes import Change
+from .index import index
 
 STATUS_ORDER = {"idea": 0, "planned": 1, "in_progress": 2, "done": 3}
 SEVERITY_ORDER = {"low": 0, "medium": 1, "high": 2, "critical": 3}
@@ -61,8 +62,8 @@ class _Maps:
     """What the rules look up in the two versions (the old one with renamed ids already translated)."""
 
     def __init__(self, old: Journey | None, new: Journey | None) -> None:
-        self.old_steps = {step.id: step for _, step in old.steps()} if old else {}
-        self.new_steps = {step.id: step for _, step in new.steps()} if new else {}
+        self.old_steps = index(old).step_models
+        self.new_steps = index(new).step_models
         self.old_total = float(old.entrants or 1) if old else 1.0
         self.new_total = float(new.entrants or 1) if new else 1.0
 
@@ -144,13 +145,12 @@ def addressed(old: Journey | None, new: Journey | None) -> list[str]:
 
     def done(journey: Journey | None) -> dict[str, bool]:
         states: dict[str, bool] = {}
-        for _, step in journey.steps() if journey else ():
-            for opportunity in step.opportunities:
-                for pain in opportunity.addresses:
-                    states[pain] = states.get(pain, True) and opportunity.status == "done"
+        for where in index(journey).opportunities.values():
+            opportunity = where.item
+            for pain in opportunity.addresses:
+                states[pain] = states.get(pain, True) and opportunity.status == "done"
         return states
 
     before, after = done(old), done(new)
-    had = {pain.id for _, step in (old.steps() if old else ()) for pain in step.pain_points}
-    pains = {pain.id for _, step in (new.steps() if new else ()) for pain in step.pain_points if pain.id in had}
-    return [pain for pain, all_done in after.items() if all_done and pain in pains and not before.get(pain, False)]
+    had, pains = index(old).pains, index(new).pains
+    return [pain for pain, all_done in after.items() if all_done and pain in pains and pain in had and not before.get(pain, False)]

@@ -24,6 +24,7 @@ from typing import Any
 from ..model import Journey
 from .changes import CLASSES, ENTITIES, OPS, Change, plain
 from .compare import interleave
+from .index import index
 from .review import addressed, metric_at
 
 
@@ -85,21 +86,19 @@ def _addressed(file: str, old: Journey | None, new: Journey | None) -> list[dict
     if not ids or new is None:
         return []
     return [
-        {"file": file, "id": pain.id, "path": f"stages.{stage.id}.steps.{step.id}.pain_points.{pain.id}", "label": pain.description}
-        for stage, step in new.steps()
-        for pain in step.pain_points
-        if pain.id in ids
+        {"file": file, "id": pain_id, "path": f"stages.{where.stage}.steps.{where.step}.pain_points.{pain_id}", "label": where.item.description}
+        for pain_id, where in index(new).pains.items()
+        if pain_id in ids
     ]
 
 
 def _done(file: str, changes: list[Change], old: Journey | None, new: Journey | None) -> list[dict[str, str]]:
-    before = {o.id: o.status for _, step in (old.steps() if old else ()) for o in step.opportunities}
+    before = index(old).opportunities
     paths = {c.id: c.path for c in changes if c.entity == "opportunity" and c.op != "removed"}
     return [
-        {"file": file, "id": o.id, "path": paths[o.id], "label": o.description}
-        for _, step in (new.steps() if new else ())
-        for o in step.opportunities
-        if o.status == "done" and before.get(o.id) != "done"
+        {"file": file, "id": o_id, "path": paths[o_id], "label": where.item.description}
+        for o_id, where in index(new).opportunities.items()
+        if where.item.status == "done" and (o_id not in before or before[o_id].item.status != "done")
     ]
 
 
@@ -141,8 +140,7 @@ def _metric_rows(file: str, changes: list[Change], kinds: dict[str, str], key: s
     picked = [change for change in changes if change.entity == "metric" and change.kind in kinds]
     if not picked:
         return []
-    old_steps = {step.id: step for _, step in old.steps()} if old else {}
-    new_steps = {step.id: step for _, step in new.steps()} if new else {}
+    old_steps, new_steps = index(old).step_models, index(new).step_models
     rows = []
     for change in picked:
         was, now = metric_at(old_steps, change.path), metric_at(new_steps, change.path)
