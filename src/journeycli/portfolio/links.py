@@ -11,13 +11,13 @@ L011–L014), configured like every other rule. Every step is linear in the numb
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..rules.error_codes import E004, E005, E008
+from ..suggest import closest
 from .digest import Digest
 from .library import LibraryFile
 
@@ -53,8 +53,8 @@ class Portfolio:
 
 
 def _unknown(file: str, pos: Any, target: str, key: str, known: dict[str, Digest]) -> Diagnostic:
-    close = difflib.get_close_matches(target, sorted(known), n=1)
-    hint = f"did you mean `{close[0]}`?" if close else "journey ids are the `id` of the journey files given to this command"
+    close = closest(target, sorted(known))
+    hint = f"did you mean `{close}`?" if close else "journey ids are the `id` of the journey files given to this command"
     return E005.at(file, pos, f"`{target}` in `{key}` is not the id of any journey checked here", hint)
 
 
