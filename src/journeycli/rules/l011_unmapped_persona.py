@@ -21,7 +21,7 @@ def across(portfolio: Portfolio) -> Iterator[Placed]:
                 yield Placed(
                     library.file,
                     entry.position,
-                    f"no journey maps the persona `{value}`: no step of the {len(portfolio.digests)} journeys names it",
+                    f"no journey maps the persona `{value}`: no step of the {len(portfolio.digests)} journeys names it (steps open to every persona do not count)",
                     "map this persona's journey, or name it in the `personas` of the steps it takes",
                 )
 
@@ -32,7 +32,8 @@ RULE = LintRule(
     severity=Severity.INFO,
     summary="A library persona that no step of any journey names (a customer the portfolio has no map for).",
     why="A persona in the shared library is a customer the organisation says it serves. If no map follows them, "
-    "their experience is unknown: the coverage matrix shows the gap, this rule points at it.",
+    "their experience is unknown. The coverage matrix counts a step open to every persona for each of them, so it "
+    "may mark this persona covered; this rule says that no map follows them by name.",
     bad="# customers.library.yaml\npersonas:\n  - id: small-business\n    name: Small business owner\n"
     "# no journey has a step with `personas: [small-business]`\n",
     good="# checkout.journey.yaml\nuses: [customers.library.yaml]\nstages:\n  - id: buy\n    name: Buy\n"
