@@ -172,3 +172,20 @@ def test_diff_reports_library_changes_in_the_words_it_uses_for_journeys(cli, tmp
     broken = tmp_path / "broken.library.yaml"
     broken.write_text("format: 1\nchannels:\n  - id: web\n")
     assert cli("diff", old, broken).code == 1
+
+
+def test_the_findings_shown_in_docs_portfolio_md_are_the_real_ones(cli, monkeypatch):
+    """The ```text blocks of docs/portfolio.md are `journey validate` runs in the fixture folders; the page writes the repository as /path/to/journeycli."""
+    import re
+    import shlex
+
+    blocks = re.findall(r"```text\n(\$ journey validate .*?)```", (ROOT / "docs" / "portfolio.md").read_text(), re.S)
+    assert len(blocks) == 2
+    for block in blocks:
+        command, _, shown = block.partition("\n")
+        args = shlex.split(command)[2:]
+        [folder] = [d for d in (FIXTURES / "portfolio").iterdir() if (d / args[-1]).is_file()]
+        monkeypatch.chdir(folder)
+        result = cli(*args)
+        assert result.code == 1
+        assert result.out.replace(str(ROOT), "/path/to/journeycli").rstrip("\n") == shown.rstrip("\n"), command

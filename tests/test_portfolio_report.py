@@ -154,3 +154,23 @@ def test_user_text_cannot_break_the_tables(cli, tmp_path):
     assert "| x | =cmd\\|x |" in markdown
     rows = list(csv.DictReader(io.StringIO(cli("portfolio", tmp_path, "-f", "csv").out)))
     assert rows[0]["owner"] == "'=cmd|x"
+
+
+def test_the_output_shown_in_docs_portfolio_md_is_the_real_output(cli, monkeypatch):
+    """Each `$ journey …` block of docs/portfolio.md prints exactly what the page shows (on the page's day)."""
+    import re
+    import shlex
+
+    from conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    blocks = re.findall(r"```console\n(.*?)```", (ROOT / "docs" / "portfolio.md").read_text(), re.S)
+    checked = 0
+    for block in blocks:
+        command, _, shown = block.partition("\n")
+        if not command.startswith("$ journey ") or "journey: error:" in shown:
+            continue
+        result = cli(*shlex.split(command)[2:])
+        assert result.out.rstrip("\n") == shown.rstrip("\n"), command
+        checked += 1
+    assert checked >= 4
