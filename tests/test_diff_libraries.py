@@ -113,3 +113,12 @@ def test_a_library_broken_at_the_base_names_its_findings_at_the_base_revision(cl
     broken = [d for f in files.values() for p in f.get("problems", ()) for d in p["diagnostics"]]
     assert broken and {d["file"] for d in broken} == {"HEAD~1:shared/webshop.library.yaml"}
     assert all(d["line"] > 0 and d["column"] > 0 for d in broken)
+
+
+def test_a_rev_path_side_is_checked_with_the_libraries_of_its_revision(cli, repo):
+    edit(repo / LIBRARY, ("  - id: support-team\n", "  - id: care-team\n"))
+    edit(repo / "delivery.journey.yaml", *[("support-team", "care-team")])
+    result = cli("diff", "HEAD:delivery.journey.yaml", "delivery.journey.yaml", "-f", "json")
+    assert result.code == 0, result.err
+    assert {(c["field"], c["old"], c["new"]) for c in result.json()["changes"]} == {("owner", "support-team", "care-team")}
+    assert result.json()["diagnostics"] == []
