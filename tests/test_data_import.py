@@ -165,3 +165,28 @@ def test_a_rewritten_file_keeps_its_permissions(cli, home):
     assert cli("data", "import", "good.csv", "shop.journey.yaml").code == 0
     assert path.stat().st_mode & 0o777 == 0o640
     assert not list(home.glob(".journey-*"))
+
+
+def test_many_files_all_or_nothing(cli, tmp_path, monkeypatch):
+    """Enough files for the worker processes: one bad row still leaves every file as it was; then each file gets its row, reported in file order."""
+    monkeypatch.chdir(tmp_path)
+    text = (DATA / "shop.journey.yaml").read_text()
+    paths = []
+    for n in range(30):
+        path = tmp_path / f"shop-{n:02d}.journey.yaml"
+        path.write_text(text.replace("id: shop\n", f"id: shop-{n:02d}\n"))
+        paths.append(path)
+    rows_text = "".join(f"shop-{n:02d},pay,reach,{1000 + n},\n" for n in range(30))
+    (tmp_path / "bad.csv").write_text("journey,step,metric,value,as_of\n" + rows_text + "shop-29,payy,reach,5,\n")
+    before = [path.read_bytes() for path in paths]
+    bad = cli("data", "import", "bad.csv", ".")
+    assert bad.code == 1 and "bad.csv:32:9: error D002 `payy` is not a step of the journey `shop-29`" in bad.out  # found by a worker
+    assert [path.read_bytes() for path in paths] == before
+    (tmp_path / "good.csv").write_text("journey,step,metric,value,as_of\n" + rows_text)
+    good = cli("data", "import", "good.csv", ".")
+    assert good.code == 0, good.out + good.err
+    for n, path in enumerate(paths):
+        assert path.read_text() == text.replace("id: shop\n", f"id: shop-{n:02d}\n").replace("reach: 1200}", f"reach: {1000 + n}}}")
+    titles = [line for line in good.out.splitlines() if line.startswith("./shop-")]
+    assert titles == [f"./shop-{n:02d}.journey.yaml" for n in range(30)]
+    assert "updated 30 journey files" in good.err

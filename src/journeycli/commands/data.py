@@ -46,6 +46,7 @@ def run(options: DataImportOptions) -> int:
     from ..data_import import apply, rows
     from ..inputs import InputError, read_bytes
     from ..portfolio.uses import scope_of
+    from ..presentation.terminal import use_rich
     from ..runner import with_excerpts
 
     names = column_names([f"{k}={v}" for k, v in options.columns.items()])
@@ -64,7 +65,7 @@ def run(options: DataImportOptions) -> int:
     by_journey: dict[str, list] = {}
     for row in table:
         by_journey.setdefault(row.journey, []).append(row)
-    outcomes = _updated(inputs, by_journey, options.csv, scope_of(settings))
+    outcomes = _updated(inputs, by_journey, options.csv, scope_of(settings), use_rich(sys.stdout))
 
     owner: dict[str, str] = {}
     invalid: list[Diagnostic] = []
@@ -101,18 +102,32 @@ def run(options: DataImportOptions) -> int:
     return 0
 
 
-def _updated(inputs, by_journey, csv_file, scope) -> list:
-    """``apply.update`` for every input, in input order; in worker processes when there are many files."""
-    from ..data_import import apply
+def _updated(inputs, by_journey, csv_file, scope, styled) -> list:
+    """``apply.update`` for every input, in input order; in worker processes when there are many files.
 
-    return [apply.update(item, by_journey, csv_file, scope) for item in inputs]
+    The workers are forked after the CSV is read, so each has the rows without
+    their being sent; each sends back only the new bytes and the drawn lines.
+    """
+    import multiprocessing
+    import os
+
+    from ..data_import import apply
+    from ..runner import PARALLEL_FROM
+
+    job = apply.Job(by_journey, csv_file, scope, styled)
+    workers = min(os.cpu_count() or 1, 8)
+    if len(inputs) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [job.run(item) for item in inputs]
+    with multiprocessing.get_context("fork").Pool(workers, apply.Job.serve, (job,)) as pool:
+        return pool.map(apply.Job.serve_one, inputs, chunksize=max(1, len(inputs) // (workers * 4)))
 
 
 def _print_changes(changed) -> None:
     """The changes in `journey diff`'s own words (its text format)."""
+    from ..data_import import apply
     from ..diff import text
 
     if changed:
-        text.write_drawn([(outcome.diff, outcome.lines) for outcome in changed], sys.stdout)
+        text.write_drawn([(outcome.diff, [apply.unpacked(line) for line in outcome.lines]) for outcome in changed], sys.stdout)
     else:
         sys.stdout.write("No value changes: the journey files already hold these numbers.\n")

@@ -35,6 +35,54 @@ class Outcome:
     lines: list = field(default_factory=list)  # the change in `journey diff`'s text view (Rich ``Text`` lines)
 
 
+@dataclass
+class Job:
+    """What every file's update needs: the CSV's rows by journey id, the CSV's name, how to follow `uses`, and whether lines keep their colours.
+
+    Worker processes are forked with it (``serve``), so the rows are not sent to them.
+    """
+
+    rows_by_journey: dict[str, list[Row]]
+    csv_file: str
+    scope: Any
+    styled: bool
+
+    def run(self, item: Input) -> Outcome:
+        outcome = update(item, self.rows_by_journey, self.csv_file, self.scope)
+        outcome.lines = [_packed(line, self.styled) for line in outcome.lines]
+        return outcome
+
+    @staticmethod
+    def serve(job: Job) -> None:
+        """Pool initializer: the job this worker runs."""
+        global _JOB
+        _JOB = job
+
+    @staticmethod
+    def serve_one(item: Input) -> Outcome:
+        return _JOB.run(item)
+
+
+_JOB: Job
+
+
+def _packed(line: Any, styled: bool) -> Any:
+    """A drawn line as plain text, or with its styles as plain tuples: Rich ``Text`` objects are slow to send between processes."""
+    if not styled:
+        return line.plain
+    return line.plain, str(line.style), tuple((span.start, span.end, str(span.style)) for span in line.spans)
+
+
+def unpacked(line: Any) -> Any:
+    """The line ``_packed`` sent, as ``diff.text`` writes it: a string prints as it is, a tuple becomes Rich ``Text`` again."""
+    if isinstance(line, str):
+        return line
+    from rich.text import Span, Text
+
+    plain, style, spans = line
+    return Text(plain, style=style, spans=[Span(*span) for span in spans])
+
+
 def update(item: Input, rows_by_journey: dict[str, list[Row]], csv_file: str, scope: Any) -> Outcome:
     """Validate ``item``, splice in the rows for its journey id, and validate the result."""
     from ..runner import _read as read_input  # the one home of "a file that cannot be read is a finding"
@@ -99,7 +147,7 @@ def _described(path: str, old: Any, new: Any) -> tuple[Any, list]:
 
     changes, aligned = compare_aligned(old, new)
     changes = classify(changes, aligned, new)
-    diff = FileDiff(path, path, path, aligned, new, changes, summarize(path, changes, aligned, new))
+    diff = FileDiff(path, None, None, aligned, new, changes, summarize(path, changes, aligned, new))  # titled by the one path
     return replace(diff, old=None, new=None), text.file_lines(diff)
 
 
