@@ -306,3 +306,16 @@ def test_a_short_map_fills_its_pages():
     _, sheets, _ = map_view.layout(resolved_of(EXAMPLES / "clinic-visit.journey.yaml"), themes.get("light"), page("a3"))
     assert len(sheets) == 3
     assert all(len(row.lanes) >= 2 for sheet in sheets for row in sheet.rows)
+
+
+def test_the_step_lane_shows_reach_and_the_customers_lost_there(cli, tmp_path):
+    root = svg_roots(render(cli, FIXTURES / "funnel" / "linear.journey.yaml", tmp_path))[0]
+    drawn = [" ".join((e.text or "").split()) for e in root.iter(f"{SVG}text")]
+    reach = [line for line in drawn if line.startswith(("Reach:", "Leave here:"))]
+    # by hand (tests/test_funnel.py): 1,000 entrants, drops 200, 300, 50; the last step ends the journey
+    assert reach == [
+        "Reach: 1,000 (100%)", "Leave here: 200 (20%)", "Reach: 800 (80%)", "Leave here: 300 (37.5%)",
+        "Reach: 500 (50%)", "Leave here: 50 (10%)", "Reach: 450 (45%)",
+    ]  # fmt: skip
+    plain = svg_roots(render(cli, SMALL, tmp_path))[0]
+    assert not any((e.text or "").startswith("Reach") for e in plain.iter(f"{SVG}text"))

@@ -215,6 +215,8 @@ def render_once(options: RenderOptions) -> int:
             )
         try:
             pictures = _pictures(drawings, fmt, chosen, timeout, options.dpi)
+            if fmt == "png":
+                _check_drawn_size(job.item.name, pictures, options.dpi or pages.DPI)
             if fmt == "pdf" and len(pictures) > 1:  # one document of many pages, not numbered files
                 from ..render.pdf import join
 
@@ -280,19 +282,31 @@ def _warn_missing_glyphs(name: str, drawings: list, engine: Engine | None) -> No
 
 
 def _check_size(name: str, drawings: list, dpi: float) -> None:
-    """Refuse a PNG an engine or a viewer would shrink or reject, and say how to get one."""
+    """Refuse a PNG an engine or a viewer would shrink or reject, before drawing it, when its size is known (the map)."""
+    for drawing in drawings:
+        if drawing.size is not None:
+            _refuse_oversize(name, *(round(side * dpi / 72) for side in drawing.size), dpi, True)
+
+
+def _check_drawn_size(name: str, pictures: list[bytes], dpi: float) -> None:
+    """The same check on PNGs whose size only the layout tells (the flow view): read from the PNG's header."""
+    import struct
+
+    for data in pictures:
+        if data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) >= 24:
+            _refuse_oversize(name, *struct.unpack(">II", data[16:24]), dpi, False)
+
+
+def _refuse_oversize(name: str, width: int, height: int, dpi: float, pages: bool) -> None:
+    """``pages``: the view can spread over pages (the map), so --page is a way out."""
     from ..render.pages import MAX_PIXELS
 
-    for drawing in drawings:
-        if drawing.size is None:
-            continue
-        width, height = (round(side * dpi / 72) for side in drawing.size)
-        if max(width, height) > MAX_PIXELS:
-            raise UsageError(
-                f"{name}: the PNG would be {width:,} × {height:,} pixels at {dpi:g} dpi, more than {MAX_PIXELS:,} a side "
-                "(engines scale such pictures down and image tools refuse them); use --page (e.g. --page a3) to spread the map "
-                "over pages, a lower --dpi, or --format svg"
-            )
+    if max(width, height) > MAX_PIXELS:
+        ways = "use --page (e.g. --page a3) to spread the map over pages, a lower --dpi, or --format svg" if pages else "use a lower --dpi, or --format svg"
+        raise UsageError(
+            f"{name}: the PNG would be {width:,} × {height:,} pixels at {dpi:g} dpi, more than {MAX_PIXELS:,} a side "
+            f"(engines scale such pictures down and image tools refuse them); {ways}"
+        )
 
 
 def _unchanged(path: str, data: bytes) -> bool:

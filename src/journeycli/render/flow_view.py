@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ..flow import Resolved
 from ..model import Step
-from . import labels
+from . import dropoff, labels
 from .parts import (
     EMOTION_WORDS,
     SEVERITY_MARKS,
@@ -40,11 +40,12 @@ from .theme import FONT, Theme
 TEXT_W = 168
 TITLE_W = 900
 NAME, META, PILL, STAGE_NAME, GOAL, TITLE, SUBTITLE = 11, 9, 8.5, 13, 10, 22, 11
+RANK_W, ROW_H, ASPECT = 250.0, 330.0, 16 / 9  # points: one step's column, one row of stages; the shape aimed at
 LARGE = 120
 """From this many steps on, limit dot's ranking and crossing passes (see module doc)."""
 
 
-def _step_label(resolved: Resolved, step: Step, theme: Theme, reachable: bool) -> str:
+def _step_label(resolved: Resolved, step: Step, theme: Theme, reachable: bool, reach: list[str] = ()) -> str:
     journey = resolved.journey
     hidden = step.layer != "frontstage"
     fill = theme.hidden_card if hidden else theme.card
@@ -74,6 +75,8 @@ def _step_label(resolved: Resolved, step: Step, theme: Theme, reachable: bool) -
         best = max(step.opportunities, key=lambda o: STATUS_ORDER.index(o.status))
         more = len(step.opportunities)
         rows.append(text(f"{more} opportunit{'y' if more == 1 else 'ies'}, furthest: {STATUS_WORDS[best.status].lower()}", META, theme.muted, italic=True))
+    for line in reach:  # reach, then how many leave here: the drop label
+        rows.append(text(line, META, theme.text, bold=True))
     body = "".join(f'<tr><td align="left" balign="left">{row}</td></tr>' for row in rows)
     if step.emotion is not None and not hidden:
         colours = theme.emotion[step.emotion]
@@ -90,7 +93,7 @@ def _step_label(resolved: Resolved, step: Step, theme: Theme, reachable: bool) -
     )
 
 
-def _title_label(resolved: Resolved, theme: Theme) -> str:
+def _title_label(resolved: Resolved, theme: Theme, widths: bool = False) -> str:
     journey = resolved.journey
     title, _ = labels.wrap(journey.title, TITLE_W, TITLE, 2, bold=True)
     meta, _ = labels.wrap(meta_line(resolved), TITLE_W, SUBTITLE, 2, bold=True)
@@ -98,12 +101,13 @@ def _title_label(resolved: Resolved, theme: Theme) -> str:
     if journey.description:
         desc, _ = labels.wrap(journey.description, TITLE_W, SUBTITLE, 2)
         rows.insert(1, lines(desc, SUBTITLE, theme.text))
-    rows.append(_legend(theme))
+    rows.append(_legend(theme, widths))
     body = "".join(f'<tr><td align="left" balign="left">{row}</td></tr>' for row in rows)
     return f'<<table border="0" cellborder="0" cellspacing="4" cellpadding="0">{body}</table>>'
 
 
-def _legend(theme: Theme) -> str:
+def _legend(theme: Theme, widths: bool = False) -> str:
+    """Every colour, mark and line style of the view, each with its words; ``widths`` when the journey gives reach."""
     t = theme
     gap = '<td width="5"></td>'
     emotion = gap.join(pill(f"{emotion_number(e)} {EMOTION_WORDS[e]}", t.emotion[e], PILL) for e in range(-2, 3))
@@ -115,7 +119,11 @@ def _legend(theme: Theme) -> str:
         text("→ the next step", 9.5, t.text),
         f'<font point-size="9.5" color="{t.loop_edge}"><b>- - →</b></font>',
         text("back to an earlier step", 9.5, t.text),
+        text("on to … (row 2)", 9.5, t.text, bold=True), text("the way goes on in another row", 9.5, t.text),
     ]  # fmt: skip
+    if widths:
+        cells += [text("Width", 9.5, t.text, bold=True), text("customers on the way, with their number (unknown: thin, dashed);", 9.5, t.text),
+                  text("Leave here", 9.5, t.text, bold=True), text("customers lost at the step (docs/funnel.md)", 9.5, t.text)]  # fmt: skip
     marks = [
         pill("MOMENT OF TRUTH", t.star, PILL), text("a moment that matters most", 9.5, t.text),
         pill("?", t.unknown_emotion, PILL), text("no emotion recorded", 9.5, t.text),
@@ -148,9 +156,10 @@ def build(resolved: Resolved, theme: Theme) -> Drawing:
     journey = resolved.journey
     t = theme
     g = graphviz.Digraph(journey.id, comment="journeycli flow view: draw with dot")
+    flows = dropoff.model(resolved)
     graph_attrs = dict(
         rankdir="LR", bgcolor=t.background, fontname=FONT, labelloc="t", labeljust="l", pad="0.4",
-        nodesep="0.25", ranksep="0.5", newrank="true", outputorder="nodesfirst", label=_title_label(resolved, t),
+        nodesep="0.25", ranksep="0.5", newrank="true", outputorder="nodesfirst", label=_title_label(resolved, t, flows is not None),
     )  # fmt: skip
     if len(resolved.order) >= LARGE:
         graph_attrs.update(nslimit="2", nslimit1="2", mclimit="0.3", searchsize="20")
@@ -180,23 +189,57 @@ def build(resolved: Resolved, theme: Theme) -> Drawing:
             for step_id in steps:
                 step = resolved.steps[step_id]
                 name = f"step_{step_id}"
-                cluster.node(name, id=name, label=_step_label(resolved, step, t, step_id in reachable), tooltip=labels.tooltip(tooltip_for(step)))
+                cluster.node(name, id=name, label=_step_label(resolved, step, t, step_id in reachable, dropoff.step_lines(flows, step_id) if flows else ()), tooltip=labels.tooltip(tooltip_for(step)))
                 groups[name] = (stage.id, labels.clean(stage.name))
                 in_order.append(name)
 
     last = resolved.order[-1] if resolved.order else None
+    row_of = _rows(resolved)
+    firsts: dict[int, str] = {}
+    for stage in journey.stages:
+        node = next((f"step_{s.id}" for s in stage.steps if s.id in resolved.index), f"empty_{stage.id}")
+        firsts.setdefault(row_of[stage.id], node)
+    if len(firsts) > 1:
+        # Every row of stages starts at the left edge: its first step on the same rank as the journey's first.
+        # An invisible node whose ways out keep their order (ordering=out) stacks the rows top to bottom.
+        anchors = [firsts[row] for row in sorted(firsts)]
+        g.node("rows", id="rows", style="invis", shape="point", width="0", ordering="out", label="")
+        for anchor in anchors:
+            g.edge("rows", anchor, style="invis")
+        with g.subgraph() as same:
+            same.attr(rank="same")
+            for anchor in anchors:
+                same.node(anchor)
+    node_row = {name: row_of[stage_id] for name, (stage_id, _) in groups.items()}
     entered = {f"step_{target}" for targets in resolved.successors.values() for target in targets}
     for previous, name in zip(in_order, in_order[1:]):
-        if name not in entered:  # nothing leads here: keep it after what precedes it in the file, not anywhere
+        if name not in entered and node_row.get(previous) == node_row.get(name):  # nothing leads here: keep it after what precedes it in the file
             g.edge(previous, name, style="invis")
     for step_id in resolved.order:
         position = resolved.index[step_id]
         targets = resolved.successors[step_id]
         for target in targets:
             attrs = {"id": f"edge_{step_id}__{target}"}
-            if resolved.index[target] <= position:
+            way = dropoff.way_of(flows, step_id, target) if flows else None
+            if way is not None and not way.loop:  # as wide as the customers on it, with their number; unknown: thin and dashed
+                attrs.update(penwidth=f"{dropoff.width(flows, way):g}", label=f"<{text(dropoff.way_label(flows, way), META, t.text, bold=True)}>")
+                if way.customers is None:
+                    attrs.update(style="dashed")
+            loop = resolved.index[target] <= position
+            if loop:
                 attrs.update(style="dashed", color=t.loop_edge, constraint="false", penwidth="1.5")
-            g.edge(f"step_{step_id}", f"step_{target}", **attrs)
+            tail, head = f"step_{step_id}", f"step_{target}"
+            if node_row[tail] == node_row[head]:
+                g.edge(tail, head, **attrs)
+                continue
+            # Into another row of stages: a marked stub at each end instead of a line across the rows between.
+            out, into = f"to_{step_id}__{target}", f"from_{step_id}__{target}"
+            colour = t.loop_edge if loop else t.text
+            stub = dict(shape="box", style="rounded,dashed", color=colour, fontsize="9", fontcolor=t.text, margin="0.08,0.03", height="0.3")
+            g.node(out, id=out, label=f"<{_stub_words('back to' if loop else 'on to', resolved.steps[target].name, node_row[head], colour)}>", **stub)
+            g.node(into, id=into, label=f"<{_stub_words('back from' if loop else 'from', resolved.steps[step_id].name, node_row[tail], colour)}>", **stub)
+            g.edge(tail, out, **{**attrs, "constraint": "true"})
+            g.edge(into, head, **{**{k: v for k, v in attrs.items() if k != "label"}, "id": f"{attrs['id']}__in", "constraint": "true"})
         if not targets:
             name = f"end_{step_id}"
             word = "End" if step_id == last else "Leaves"
@@ -206,6 +249,34 @@ def build(resolved: Resolved, theme: Theme) -> Drawing:
             )  # fmt: skip
             g.edge(f"step_{step_id}", name, id=f"edge_{step_id}__end")
     return Drawing(g.source, "dot", labels.clean(journey.title), description(resolved), groups)
+
+
+def _stub_words(verb: str, name: str, row: int, colour: str) -> str:
+    """``on to Adds to cart (row 2)``: where a way into another row of stages goes, or comes from."""
+    shown, _ = labels.wrap(f"{verb} {labels.clean(name)} (row {row + 1})", 150, 9, 2)
+    return lines(shown, 9, colour)
+
+
+def _rows(resolved: Resolved) -> dict[str, int]:
+    """The row of each stage: stages in order, packed so the picture comes out about as wide as a slide (16:9).
+
+    A step's column is about RANK_W wide and a row of stages about ROW_H
+    tall, so ``n`` steps in ``r`` rows make a picture of n·RANK_W/r by
+    r·ROW_H; the rows are chosen to bring that to 16:9, and each row takes
+    whole stages up to its share of the steps.
+    """
+    counts = [max(1, sum(1 for s in stage.steps if s.id in resolved.index)) for stage in resolved.journey.stages]
+    total = sum(counts)
+    rows = max(1, min(len(counts), round((total * RANK_W / (ASPECT * ROW_H)) ** 0.5)))
+    share = total / rows
+    out: dict[str, int] = {}
+    row, used = 0, 0
+    for stage, count in zip(resolved.journey.stages, counts):
+        if used and used + count / 2 > share * (row + 1) and row < rows - 1:
+            row += 1
+        out[stage.id] = row
+        used += count
+    return out
 
 
 def _stage_label(stage, theme: Theme) -> str:

@@ -70,7 +70,8 @@ class Refs:
         return ", ".join(self.sources.get(s, s) for s in sources)
 
 
-def step_card(resolved: Resolved, step: Step, theme: Theme, refs: Refs) -> Card:
+def step_card(resolved: Resolved, step: Step, theme: Theme, refs: Refs, reach: list[str] = ()) -> Card:
+    """A step's card; ``reach``: its reach and drop-off in words (``dropoff.step_lines``), when the journey gives reach."""
     journey = resolved.journey
     card = Card(tooltip=tooltip_for(step))
     tags = []
@@ -95,6 +96,8 @@ def step_card(resolved: Resolved, step: Step, theme: Theme, refs: Refs) -> Card:
     hint = flow_hint(resolved, step.id)
     if hint:
         card.add_text(hint, META, theme.muted, italic=True)
+    for number, line in enumerate(reach):
+        card.add_text(line, META, theme.text, bold=number == 0)
     if step.sources:
         card.add_text(f"Evidence: {refs.cite(step.sources)}", META, theme.muted)
     return card

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from ..flow import Resolved
 from ..model import Step
-from . import curve, labels, legend
+from . import curve, dropoff, labels, legend
 from .canvas import Canvas
 from .cards import Card, pill_cell, run
 from .geometry import (
@@ -140,12 +140,13 @@ class Poster:
     def __init__(self, resolved: Resolved, theme: Theme) -> None:
         self.resolved, self.theme = resolved, theme
         self.refs = Refs.of(resolved)
+        flows = dropoff.model(resolved)
         self.stage_columns: list[list[Column]] = [[] for _ in resolved.journey.stages]
         stage_index = {stage.id: i for i, stage in enumerate(resolved.journey.stages)}
         for step_id in resolved.order:
             step = resolved.steps[step_id]
             column = Column(step, stage_index[resolved.stage_of[step_id].id])
-            column.cards[step.layer if step.layer in HIDDEN_LAYERS else "steps"] = step_card(resolved, step, theme, self.refs)
+            column.cards[step.layer if step.layer in HIDDEN_LAYERS else "steps"] = step_card(resolved, step, theme, self.refs, dropoff.step_lines(flows, step_id) if flows else ())
             for lane, card in (
                 ("pains", pain_card(resolved, step, theme, self.refs)),
                 ("opportunities", opportunity_card(step, theme, self.refs)),

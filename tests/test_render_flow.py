@@ -1,0 +1,83 @@
+"""The flow view as a reader meets it, measured from the SVG `journey render --view flow` writes.
+
+Issue 14: rows of stages that use the page, ways into another row drawn as
+marked stubs (no line across the rows between), a legend with every mark.
+Issue 17: each way as wide as the customers on it, with their number, and
+"unknown" where the drop-off model cannot say (never a guessed number).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, FIXTURES
+
+SVG = "{http://www.w3.org/2000/svg}"
+BRANCHING = FIXTURES / "funnel" / "branching.journey.yaml"
+ECOMMERCE = EXAMPLES / "ecommerce-checkout.journey.yaml"
+
+
+def flow_svg(cli, path: Path, tmp_path: Path) -> ET.Element:
+    out = tmp_path / f"{path.stem}.svg"
+    result = cli("render", path, "--view", "flow", "--engine", "graphviz-pure", "-o", out)
+    assert result.code == 0, result.err
+    return ET.fromstring(out.read_bytes())
+
+
+def texts(element: ET.Element) -> list[str]:
+    return [" ".join((t.text or "").split()) for t in element.iter(f"{SVG}text")]
+
+
+def edge(root: ET.Element, name: str) -> ET.Element:
+    return next(g for g in root.iter(f"{SVG}g") if g.get("id") == name)
+
+
+def pen(group: ET.Element) -> float:
+    path = next(group.iter(f"{SVG}path"))
+    return float(path.get("stroke-width", "1"))
+
+
+def test_ways_are_as_wide_as_their_customers_and_carry_their_number(cli, tmp_path):
+    # start (100%) → card 60%, paypal 30%; paypal → leave 5%; confirm is entered from two steps: unknown from each
+    root = flow_svg(cli, BRANCHING, tmp_path)
+    card, paypal, leave = (edge(root, f"edge_{a}__{b}") for a, b in (("start", "card"), ("start", "paypal"), ("paypal", "leave")))
+    assert pen(card) > pen(paypal) > pen(leave)
+    assert pen(card) / pen(paypal) == pytest.approx((1.3 + 10.7 * 0.6) / (1.3 + 10.7 * 0.3), rel=0.02)
+    assert texts(card) == ["60%"] and texts(paypal) == ["30%"] and texts(leave) == ["5%"]
+    into_confirm = edge(root, "edge_card__confirm")
+    assert texts(into_confirm) == ["unknown"] and "stroke-dasharray" in ET.tostring(into_confirm, encoding="unicode")
+    words = " ".join(texts(root))
+    assert "Reach: 60% of entrants" in words
+    assert "Leave here: 5%" not in words  # paypal's loss is unknown: part of its customers go on to confirm, how many the file does not say
+    assert "Leave here: unknown" in words and "Width" in words and "Leave here" in words
+
+
+def test_a_journey_without_reach_draws_no_numbers(cli, tmp_path):
+    root = flow_svg(cli, FIXTURES / "render" / "small.journey.yaml", tmp_path)
+    words = " ".join(texts(root))
+    assert "Reach" not in words and "unknown" not in words and "Width" not in words
+
+
+def test_the_stages_wrap_onto_rows_and_ways_between_rows_are_marked_stubs(cli, tmp_path):
+    root = flow_svg(cli, ECOMMERCE, tmp_path)
+    width, height = (float(root.get(side).removesuffix("pt")) for side in ("width", "height"))
+    assert width / height < 2.5  # a slide's shape, not a 5-to-1 staircase
+    stubs = {g.get("id") for g in root.iter(f"{SVG}g") if (g.get("id") or "").startswith(("to_", "from_"))}
+    assert "to_start-checkout__enter-address" in stubs and "from_start-checkout__enter-address" in stubs
+    words = " ".join(texts(root))
+    assert "on to Enters the delivery address (row 2)" in words and "from Starts checkout (row 1)" in words
+
+
+def test_a_flow_png_an_engine_would_shrink_is_refused(cli, tmp_path):
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_render import synthetic
+
+    path = tmp_path / "long.journey.yaml"
+    path.write_text(synthetic(150))
+    result = cli("render", path, "--view", "flow", "--dpi", "400", "-o", tmp_path / "f.png", "--engine", "graphviz-pure")
+    assert result.code == 2 and re.search(r"more than 16,384 a side.*a lower --dpi", result.err)
+    assert "--page" not in result.err and not (tmp_path / "f.png").exists()
