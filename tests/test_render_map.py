@@ -241,7 +241,10 @@ def test_one_font_everywhere_and_its_twins_for_browsers(cli, tmp_path):
     assert {e.get("font-family") for e in root.iter(f"{SVG}text")} == {FONT_STACK}
 
 
-def test_a_png_warns_naming_the_characters_it_draws_as_boxes(cli, tmp_path):
+def test_a_png_warns_naming_the_characters_it_draws_as_boxes(cli, tmp_path, monkeypatch):
+    empty = tmp_path / "no-tools"  # no rsvg-convert: the bundled engine draws the PNG with its one face
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
     hostile = FIXTURES / "render" / "hostile.journey.yaml"
     png = cli("render", hostile, "-o", tmp_path / "h.png", "--engine", "graphviz-pure")
     assert png.code == 0
@@ -252,6 +255,32 @@ def test_a_png_warns_naming_the_characters_it_draws_as_boxes(cli, tmp_path):
     assert svg.code == 0 and "warning" not in svg.err  # the browser has the system's fonts
     plain = cli("render", SMALL, "-o", tmp_path / "s.png", "--engine", "graphviz-pure")
     assert "warning" not in plain.err
+
+
+def _fonts_have(chars: str) -> bool:
+    from journeycli.render import fonts
+
+    return shutil.which("fc-list") is not None and not fonts.missing(chars, "rsvg")
+
+
+@pytest.mark.skipif(shutil.which("rsvg-convert") is None or not _fonts_have("東عم😀"), reason="needs rsvg-convert and fonts with CJK, Arabic and emoji (.ci/run installs them)")
+def test_a_png_of_cjk_arabic_and_emoji_is_drawn_from_the_svg_with_the_machines_fonts(cli, tmp_path, monkeypatch):
+    scripts = FIXTURES / "render" / "scripts.journey.yaml"
+    drawn = cli("render", scripts, "-o", tmp_path / "s.png", "--engine", "graphviz-pure")
+    assert drawn.code == 0 and "warning" not in drawn.err  # no boxes: librsvg took the characters from the fonts here
+    svg = render(cli, scripts, tmp_path)[0]
+    root = ET.fromstring(svg.read_bytes())
+    points = [float(root.get(side).removesuffix("pt")) for side in ("width", "height")]
+    assert _png_size(tmp_path / "s.png") == tuple(round(p * 96 / 72) for p in points)  # the SVG's size at 96 dpi
+    assert _png_size(tmp_path / "s.png") == _png_size(render(cli, scripts, tmp_path, "--dpi", "96", fmt="png")[0])
+    monkeypatch.setenv("PATH", str(tmp_path))  # without rsvg-convert: the bundled engine's PNG, with boxes, and a warning
+    boxed = cli("render", scripts, "-o", tmp_path / "b.png", "--engine", "graphviz-pure")
+    assert boxed.code == 0 and "東 (U+6771)" in boxed.err and "librsvg2-bin" in boxed.err
+    assert (tmp_path / "b.png").read_bytes() != (tmp_path / "s.png").read_bytes()
+    plain = cli("render", SMALL, "-o", tmp_path / "plain.png", "--engine", "graphviz-pure")
+    monkeypatch.undo()
+    again = cli("render", SMALL, "-o", tmp_path / "plain2.png", "--engine", "graphviz-pure")
+    assert plain.code == again.code == 0 and (tmp_path / "plain.png").read_bytes() == (tmp_path / "plain2.png").read_bytes()  # Latin maps: the bundled bytes
 
 
 def test_page_layout_is_linear_in_steps(tmp_path):

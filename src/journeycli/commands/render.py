@@ -206,15 +206,16 @@ def render_once(options: RenderOptions) -> int:
     changed = 0
     for job in jobs:
         drawings = draw_pages(resolve(job.journey, persona), options.view, options.theme, options.page, options.orientation)
+        rasterise = False
         if fmt == "png":
             _check_size(job.item.name, drawings, options.dpi or pages.DPI)
-            _warn_missing_glyphs(job.item.name, drawings, chosen)
+            rasterise = _glyphs(job.item.name, drawings, chosen)
         if job.target == STDOUT and len(drawings) > 1 and fmt != "pdf":
             raise UsageError(
                 f"{job.item.name} takes {len(drawings)} pages on --page {options.page}; write them to files (-o FILE or -o DIR/), not to stdout, or make one PDF"
             )
         try:
-            pictures = _pictures(drawings, fmt, chosen, timeout, options.dpi)
+            pictures = _pictures(drawings, fmt, chosen, timeout, options.dpi, rasterise)
             if fmt == "png":
                 _check_drawn_size(job.item.name, pictures, options.dpi or pages.DPI)
             if fmt == "pdf" and len(pictures) > 1:  # one document of many pages, not numbered files
@@ -251,16 +252,16 @@ def render_once(options: RenderOptions) -> int:
     return EXIT_OK
 
 
-def _pictures(drawings: list, fmt: str, engine: Engine | None, timeout: float, dpi: float | None) -> list[bytes]:
+def _pictures(drawings: list, fmt: str, engine: Engine | None, timeout: float, dpi: float | None, rasterise: bool = False) -> list[bytes]:
     """Every page drawn, two engines at a time (each page is its own process); in page order."""
     from ..render import picture
 
     if len(drawings) == 1:
-        return [picture(drawings[0], fmt, engine, timeout, dpi)]
+        return [picture(drawings[0], fmt, engine, timeout, dpi, rasterise)]
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1, len(drawings))) as pool:
-        return list(pool.map(lambda drawing: picture(drawing, fmt, engine, timeout, dpi), drawings))
+        return list(pool.map(lambda drawing: picture(drawing, fmt, engine, timeout, dpi, rasterise), drawings))
 
 
 def _numbered(target: str, number: int, count: int) -> str:
@@ -271,14 +272,20 @@ def _numbered(target: str, number: int, count: int) -> str:
     return f"{base}-{number}{suffix}"
 
 
-def _warn_missing_glyphs(name: str, drawings: list, engine: Engine | None) -> None:
-    from ..render import fonts
+def _glyphs(name: str, drawings: list, engine: Engine | None) -> bool:
+    """Whether the PNG is drawn from the SVG by librsvg (the bundled engine lacks characters it has fonts for); warns of boxes left."""
+    from ..render import fonts, raster
 
     if engine is None:
-        return
-    lacking = fonts.missing("".join(d.source for d in drawings), engine.name)
+        return False
+    text = "".join(d.source for d in drawings)
+    lacking = fonts.missing(text, engine.name)
+    rasterise = bool(lacking) and engine.name == "graphviz-pure" and raster.converter() is not None
+    if rasterise:
+        lacking = fonts.missing(text, "rsvg")
     if lacking:
-        sys.stderr.write(fonts.warning(name, lacking, engine.name))
+        sys.stderr.write(fonts.warning(name, lacking, "rsvg" if rasterise else engine.name))
+    return rasterise
 
 
 def _check_size(name: str, drawings: list, dpi: float) -> None:

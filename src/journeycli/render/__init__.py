@@ -8,6 +8,7 @@ The pipeline, one module each:
 - ``map_view`` and ``flow_view``: a resolved journey → DOT source (built with
   the ``graphviz`` package), with ``parts`` holding what both share;
 - ``output``: running the engine with a time limit, writing files atomically;
+- ``raster``: PNGs drawn from the SVG by librsvg, when the bundled engine lacks the characters;
 - ``svg``: the finishing pass over the SVG (title and desc, stage groups,
   nothing active or external);
 - ``watch``: `--watch`, rendering again on every change. The command itself is
@@ -49,14 +50,22 @@ def draw_pages(resolved: Resolved, view: str = "map", theme: str = "light", page
     return build_pages(resolved, palette, page_named(page, orientation))
 
 
-def picture(drawing: Drawing, fmt: str, engine: Engine | None, timeout: float, dpi: float | None = None) -> bytes:
-    """The bytes of ``drawing`` in ``fmt``: the DOT source itself for ``dot``, else the engine's output (PNG at ``dpi``)."""
+def picture(drawing: Drawing, fmt: str, engine: Engine | None, timeout: float, dpi: float | None = None, rasterise: bool = False) -> bytes:
+    """The bytes of ``drawing`` in ``fmt``: the DOT source itself for ``dot``, else the engine's output (PNG at ``dpi``).
+
+    ``rasterise``: a PNG drawn from the finished SVG by librsvg (``raster``), for characters the engine's fonts lack.
+    """
     if fmt == "dot":
         return drawing.source.encode("utf-8")
     from .output import run_engine
 
     if engine is None:
         raise ValueError("an engine is needed for every format but dot")
+    if fmt == "png" and rasterise:
+        from .pages import DPI
+        from .raster import rasterise as draw_png
+
+        return draw_png(picture(drawing, "svg", engine, timeout), dpi or DPI, timeout)
     data = run_engine(engine, drawing, fmt, timeout, dpi)
     if fmt == "svg":
         from .svg import finish

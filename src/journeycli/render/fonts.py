@@ -17,7 +17,9 @@ A PNG draws a character only if a font has it. The bundled graphviz-pure
 engine has one built-in face with no CJK, Arabic or emoji glyphs, and no
 dingbats; system Graphviz asks fontconfig, which falls back to any installed
 font that has the character. ``missing`` names the characters that would be
-drawn as boxes, so ``render`` can warn before anyone prints them.
+drawn as boxes, so ``render`` can warn before anyone prints them. When
+``rsvg-convert`` is there, ``render`` draws such a PNG from the SVG with
+librsvg (``raster``), which asks fontconfig like system Graphviz does.
 """
 
 from __future__ import annotations
@@ -61,7 +63,10 @@ def _fontconfig_lacks(chars: list[str]) -> list[str]:
 
 
 def missing(text: str, engine: str) -> list[str]:
-    """The distinct characters of ``text`` that ``engine`` would draw as boxes in a PNG, in order of appearance."""
+    """The distinct characters of ``text`` that ``engine`` would draw as boxes in a PNG, in order of appearance.
+
+    ``engine``: ``graphviz-pure`` (its one face), or ``graphviz`` / ``rsvg``, which take any installed font (fontconfig).
+    """
     seen: dict[str, None] = {}
     for char in text:
         if ord(char) > 0x7F and not unicodedata.category(char).startswith(("Z", "C", "M")):
@@ -77,7 +82,8 @@ def warning(name: str, chars: list[str], engine: str) -> str:
     shown = " ".join(f"{c} (U+{ord(c):04X})" for c in chars[:_LISTED])
     more = f" and {len(chars) - _LISTED} more" if len(chars) > _LISTED else ""
     fix = (
-        "render SVG (a browser uses the system's fonts), or install Graphviz and fonts that have them (e.g. fonts-noto-cjk, fonts-noto-color-emoji)"
+        "render SVG (a browser uses the system's fonts), or install librsvg (rsvg-convert, Debian's librsvg2-bin) "
+        "and fonts that have them (e.g. fonts-noto-cjk, fonts-noto-color-emoji)"
         if engine == "graphviz-pure"
         else "install fonts that have them (e.g. fonts-noto-cjk, fonts-noto-color-emoji), or render SVG"
     )

@@ -406,8 +406,7 @@ class _Painter:
             width, height = self.page.width / s, self.page.height / s
             offset = (width - sheet.width) / 2
         canvas = Canvas(self.resolved.journey.id, t, s, width, height)
-        if not self.page.strip:  # the page itself, so that the picture is exactly the page
-            canvas.box("page", 0, 0, width, height, t.background)
+        canvas.box("page", 0, 0, width, height, t.background)  # the sheet itself: the picture is exactly it, margins included
         self.offset = offset
         groups: dict[str, tuple[str, str]] = {}
         self._header(canvas, sheet)
