@@ -80,9 +80,13 @@ class Card:
             self.height += len(wrapped) * size * LINE_SPACING * ROUNDING + ROW_GAP
 
     def add_pills(self, pills: list[tuple[str, Pill]], size: float, after: str = "", colour: str = "#000000") -> None:
-        """A row of tags, then a few words (ours, or short user text) on the same line."""
-        self.parts.append((PILLS, pills, size, after, colour))
+        """A row of tags, then a few words (ours, or short user text) on the same line, or under it when they do not fit."""
+        wide = sum(pill_width(word, size) for word, _ in pills) + 4 * (len(pills) - 1)
+        fits = not after or wide + labels.text_width("  " + after, size + 0.5) + 2 <= self.width
+        self.parts.append((PILLS, pills, size, after if fits else "", colour))
         self.height += pill_height(size) * ROUNDING + 3 + ROW_GAP
+        if not fits:
+            self.add_text(after, size + 0.5, colour)
 
     def add_gap(self, height: float) -> None:
         self.parts.append((GAP, height))

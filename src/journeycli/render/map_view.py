@@ -270,7 +270,7 @@ class Poster:
         chosen = best[1] if best is not None else [[lane] for lane in lanes]
         return [Row(row.blocks, group, row.heads) for group in chosen]
 
-    def sheets(self, page: Page, row_limit: float | None, panels_first: bool = True) -> tuple[list[Sheet], int]:
+    def sheets(self, page: Page, row_limit: float | None, panels_first: bool = True, rows: list[Row] | None = None) -> tuple[list[Sheet], int]:
         """The pages for rows no wider than ``row_limit``, and how many rows had to be split by lanes.
 
         A page holds whole rows, each with all its lanes; a row that does not
@@ -278,9 +278,9 @@ class Poster:
         page is split by lanes (``_groups``). The header panels (objectives,
         persona, evidence) go under the title on page 1, or, with
         ``panels_first`` False, under the last row (on a page of their own if
-        they do not fit there): the layout tries both.
+        they do not fit there): the layout tries both. ``rows``: ``self.rows(row_limit)``, when already made.
         """
-        rows = self.rows(row_limit)
+        rows = rows or self.rows(row_limit)
         width = max(max(row.right for row in rows) + MARGIN, MIN_POSTER_W if page.strip else 0)
         inner = width - 2 * MARGIN
         legend_rows = legend.layout(self.legend_items, inner)
@@ -357,8 +357,9 @@ def layout(resolved: Resolved, theme: Theme, page: Page) -> tuple[Poster, list[S
     best: tuple[tuple[int, int, float, int], float, bool] | None = None
     for share in ROW_WIDTHS:
         width = max(widest * share, narrowest)
+        rows = poster.rows(width)  # the same for both places of the panels: placing them again resets every position
         for panels_first in (True, False):
-            sheets, splits = poster.sheets(page, width, panels_first)
+            sheets, splits = poster.sheets(page, width, panels_first, rows)
             score = (len(sheets), splits, -round(_fit(sheets, page), 4), 0 if panels_first else 1)
             if best is None or score < best[0]:
                 best = (score, width, panels_first)
