@@ -81,3 +81,15 @@ def test_a_flow_png_an_engine_would_shrink_is_refused(cli, tmp_path):
     result = cli("render", path, "--view", "flow", "--dpi", "400", "-o", tmp_path / "f.png", "--engine", "graphviz-pure")
     assert result.code == 2 and re.search(r"more than 16,384 a side.*a lower --dpi", result.err)
     assert "--page" not in result.err and not (tmp_path / "f.png").exists()
+
+
+def test_a_loop_back_into_another_stage_is_a_pair_of_stubs_not_a_line_through_the_boxes(cli, tmp_path):
+    root = flow_svg(cli, FIXTURES / "render" / "small.journey.yaml", tmp_path)
+    ids = {g.get("id") for g in root.iter(f"{SVG}g")}
+    assert {"to_survey-visit__browse", "from_survey-visit__browse"} <= ids  # Survey → back to Explore
+    assert "edge_survey-visit__browse" in ids and "edge_survey-visit__browse__in" in ids  # the way is still drawn, in two ends
+    words = " ".join(texts(root))
+    assert "back to Browses kitchens (row 1)" in words and "back from Has the survey visit (row 1)" in words
+    ecommerce = flow_svg(cli, ECOMMERCE, tmp_path)
+    assert "edge_payment-failed__choose-payment" in {g.get("id") for g in ecommerce.iter(f"{SVG}g")}  # a loop inside its stage stays a line
+    assert not any((g.get("id") or "").startswith("to_payment-failed__") for g in ecommerce.iter(f"{SVG}g"))

@@ -121,9 +121,10 @@ def _legend(theme: Theme, widths: bool = False) -> str:
         text("back to an earlier step", 9.5, t.text),
         text("on to … (row 2)", 9.5, t.text, bold=True), text("the way goes on in another row", 9.5, t.text),
     ]  # fmt: skip
-    if widths:
-        cells += [text("Width", 9.5, t.text, bold=True), text("customers on the way, with their number (unknown: thin, dashed);", 9.5, t.text),
-                  text("Leave here", 9.5, t.text, bold=True), text("customers lost at the step (docs/funnel.md)", 9.5, t.text)]  # fmt: skip
+    flow = [
+        text("Width", 9.5, t.text, bold=True), text("customers on the way, with their number (unknown: thin, dashed);", 9.5, t.text),
+        text("Leave here", 9.5, t.text, bold=True), text("customers lost at the step (docs/funnel.md)", 9.5, t.text),
+    ] if widths else []  # fmt: skip
     marks = [
         pill("MOMENT OF TRUTH", t.star, PILL), text("a moment that matters most", 9.5, t.text),
         pill("?", t.unknown_emotion, PILL), text("no emotion recorded", 9.5, t.text),
@@ -134,7 +135,7 @@ def _legend(theme: Theme, widths: bool = False) -> str:
         text("NOT REACHED BY THE FLOW", PILL, t.muted, bold=True), text("dashed: no way leads there", 9.5, t.text),
     ]  # fmt: skip
     rows = []
-    for group in (cells, marks):
+    for group in (g for g in (cells, marks, flow) if g):
         row = "".join(f"<td>{c}</td>" if not c.startswith("<td") else c for c in _spaced(group))
         rows.append(f'<tr><td align="left"><table border="0" cellborder="0" cellspacing="0" cellpadding="1"><tr>{row}</tr></table></td></tr>')
     return f'<table border="0" cellborder="0" cellspacing="2" cellpadding="0">{"".join(rows)}</table>'
@@ -229,10 +230,11 @@ def build(resolved: Resolved, theme: Theme) -> Drawing:
             if loop:
                 attrs.update(style="dashed", color=t.loop_edge, constraint="false", penwidth="1.5")
             tail, head = f"step_{step_id}", f"step_{target}"
-            if node_row[tail] == node_row[head]:
+            if node_row[tail] == node_row[head] and not (loop and groups[tail][0] != groups[head][0]):
                 g.edge(tail, head, **attrs)
                 continue
-            # Into another row of stages: a marked stub at each end instead of a line across the rows between.
+            # Into another row of stages, or a loop back into another stage: a marked stub at each end instead
+            # of a line across the rows or stage boxes between (dot routes such lines through boxes and labels).
             out, into = f"to_{step_id}__{target}", f"from_{step_id}__{target}"
             colour = t.loop_edge if loop else t.text
             stub = dict(shape="box", style="rounded,dashed", color=colour, fontsize="9", fontcolor=t.text, margin="0.08,0.03", height="0.3")
