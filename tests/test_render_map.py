@@ -99,6 +99,30 @@ def test_the_curve_is_the_flow_between_emotional_steps(path, page, cli, tmp_path
     assert not {tail for tail, _ in drawn} & leaving  # and nothing carries on from it
 
 
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: p.stem)
+def test_no_line_of_the_curve_runs_through_a_point_it_does_not_join(path, cli, tmp_path):
+    """A branch that skips a column bends round the point of that column instead of seeming to pass through it."""
+    for root in svg_roots(render(cli, path, tmp_path, "--page", "a3")):
+        points = {}
+        for group in root.iter(f"{SVG}g"):
+            ident = group.get("id") or ""
+            circle = next(group.iter(f"{SVG}ellipse"), None)
+            if ident.startswith("emotion_") and circle is not None:
+                points[ident.removeprefix("emotion_")] = (float(circle.get("cx")), float(circle.get("cy")), float(circle.get("rx")))
+        for group in root.iter(f"{SVG}g"):
+            ident = group.get("id") or ""
+            if group.get("class") != "edge" or not ident.startswith("curve.") or ident.endswith((".in", ".out")):
+                continue
+            tail, head = ident.split(".")[1:3]
+            numbers = [float(n) for n in re.findall(r"-?[\d.]+", next(group.iter(f"{SVG}path")).get("d"))]
+            (ax, ay), (bx, by) = numbers[:2], numbers[-2:]
+            for step, (cx, cy, r) in points.items():
+                if step in (tail, head):
+                    continue
+                t = max(0.0, min(1.0, ((cx - ax) * (bx - ax) + (cy - ay) * (by - ay)) / (((bx - ax) ** 2 + (by - ay) ** 2) or 1)))
+                assert ((ax + t * (bx - ax) - cx) ** 2 + (ay + t * (by - ay) - cy) ** 2) ** 0.5 >= r - 0.5, (ident, step)
+
+
 def test_the_curve_forks_at_a_branch_and_stops_at_an_exit():
     from journeycli.render.curve import exits, segments
 

@@ -516,6 +516,36 @@ class _Painter:
                 tooltip=labels.tooltip(f"Moment of truth: {step.name}"),
             )  # fmt: skip
 
+    def _detour(self, tail_id: str, head_id: str) -> list[tuple[float, float]]:
+        """Where a line between two points of a row bends so as not to run through the points between them.
+
+        A straight line from one step to a later one over columns in between
+        (a branch that skips a step, or a bridge) would cross the points of
+        those columns and read as passing through them. It bends instead at
+        each point it would touch, half a level above or below it (no point is
+        ever at a half level). Empty: the straight line touches nothing.
+        """
+        _, _, row, x0 = self.where[tail_id]
+        x1 = self.where[head_id][3]
+        between = [c for b in row.blocks for c in b.columns if c.step.emotion is not None and x0 < c.x < x1]
+
+        def bends(a: tuple[float, float], b: tuple[float, float], depth: int) -> list[tuple[float, float]]:
+            for column in between:
+                if not a[0] < column.x < b[0]:
+                    continue
+                y = row.level_y(column.step.emotion)
+                right = column.x + (POINT / 2 + 70 if self.resolved.is_exit(column.step.id) else POINT / 2 + 3)  # an exit's mark is to its right
+                for x in (column.x - POINT / 2 - 3, column.x, right):
+                    at = min(max(x, a[0]), b[0])
+                    if abs(a[1] + (b[1] - a[1]) * (at - a[0]) / (b[0] - a[0]) - y) < POINT / 2 + 3:
+                        via = (column.x, y + (-1 if (a[1] + b[1]) / 2 <= y else 1) * LEVEL_GAP / 2)
+                        if depth == 0:
+                            return [via]
+                        return [*bends(a, via, depth - 1), via, *bends(via, b, depth - 1)]
+            return []
+
+        return bends((x0, row.level_y(self.resolved.steps[tail_id].emotion)), (x1, row.level_y(self.resolved.steps[head_id].emotion)), 4)
+
     def _curve(self, canvas: Canvas, number: int) -> None:
         """The segments of the curve on this page (see ``curve``), the stubs of those that leave it, and the exit marks."""
         t = self.theme
@@ -530,7 +560,12 @@ class _Painter:
             same_row = tail[0] == head[0] and tail[1] == head[1]
             if same_row and segment.kind != "return":
                 if tail[0] == number:
-                    canvas.edge(a, b, id=name, tooltip=tip, **attrs)
+                    stops = [a]  # round each point (or exit mark) the straight line would run through
+                    for k, (x, y) in enumerate(self._detour(segment.tail, segment.head), 1):
+                        canvas.point(f"{name}.via{k}", self.offset + x, y)
+                        stops.append(f"{name}.via{k}")
+                    for k, (start, end) in enumerate(zip(stops, [*stops[1:], b])):
+                        canvas.edge(start, end, id=name if k == 0 else f"{name}.{k + 1}", tooltip=tip, **attrs)
                 continue
             if same_row:  # a return: down to the rail under the curve, back along it, up into the earlier step
                 if tail[0] != number:
