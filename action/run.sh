@@ -4,6 +4,7 @@
 # Environment: JOURNEY_PATHS (separated by spaces, or one per line for paths that contain spaces;
 # empty means `.`), JOURNEY_FAIL_ON, JOURNEY_BASE (base commit of a pull request, empty otherwise),
 # JOURNEY_COMMENT (true to keep a sticky PR comment with gh), JOURNEY_PR (pull request number),
+# JOURNEY_SITE (a folder: also build the static site there; empty builds none),
 # GITHUB_REPOSITORY, GITHUB_STEP_SUMMARY (file the job summary is appended to).
 #
 # Whatever `journey diff` says, success or failure, goes to the job summary and (with comment) replaces
@@ -58,5 +59,9 @@ if [ -n "${JOURNEY_BASE:-}" ]; then
     sticky_comment "$text" || status=1
   fi
   rm -f "$report" "$errors" "$full"
+fi
+# The website, whatever lint found: an invalid map is left out of it (and fails the step), the others are published.
+if [ -n "${JOURNEY_SITE:-}" ]; then
+  journey site "${paths[@]}" -o "$JOURNEY_SITE" || status=1
 fi
 exit "$status"

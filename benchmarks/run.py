@@ -776,6 +776,17 @@ def portfolio_scenario(b: Bench) -> list[Result]:
     return results
 
 
+def site_500(b: Bench) -> list[Result]:
+    """`journey site DIR -o OUT` on the 500 linked journeys of portfolio-500: every map and flow view drawn, on all cores."""
+    shown = "journey site DIR -o OUT"
+    skipped = b.skip_if_missing("site", "site-500", shown)
+    if skipped:
+        return [skipped]
+    data = b.inputs.portfolio()
+    argv = [*b.journey, "site", str(data.path), "-o", str(b.inputs.root / "site-500")]
+    return [b.measure("site-500", shown, argv, data)]
+
+
 def startup(b: Bench) -> list[Result]:
     """`journey --help` and `journey --version`: import and start-up cost."""
     return [b.measure("startup", f"journey {flag}", [*b.journey, flag])
@@ -809,6 +820,7 @@ SCENARIOS: dict[str, Callable[[Bench], list[Result]]] = {
     "funnel-20k": funnel_20k,
     "data-import-100k": data_import_100k,
     "portfolio-500": portfolio_scenario,
+    "site-500": site_500,
     "startup": startup,
     "baseline-check-jsonschema": baseline_check_jsonschema,
 }

@@ -164,6 +164,7 @@ class PullRequest:
             JOURNEY_BASE=self.base,
             JOURNEY_COMMENT=values["comment"],
             JOURNEY_PR="7",
+            JOURNEY_SITE=values["site"],
         )
         return subprocess.run(["bash", str(RUN_SH)], cwd=cwd or self.repo, env=env, capture_output=True, text=True, timeout=180)
 
@@ -188,6 +189,20 @@ def test_default_inputs_at_the_repository_root_lint_and_summarise_the_diff(tmp_p
     assert "emotion" in summary and "| " in summary  # the Markdown diff table
     assert pr.gh_calls() == []  # comment defaults to false
     assert pr.run(**{"fail-on": "warning"}).returncode == 1
+
+
+def test_the_site_input_builds_the_website_of_the_journeys(tmp_path):
+    pr = PullRequest(tmp_path)
+    assert pr.run().returncode == 0  # the default builds no site
+    assert not (pr.repo / "_site").exists()
+    done = pr.run(site="_site")
+    assert done.returncode == 0, done.stderr
+    assert (pr.repo / "_site" / "journeys" / "clinic-visit" / "index.html").is_file()
+    assert "built the site of 1 journey" in done.stderr
+    action = yaml.safe_load((ROOT / "action.yml").read_text())
+    upload = next(step for step in action["runs"]["steps"] if step.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"] == {"name": "${{ inputs.site-artifact }}", "path": "${{ inputs.site }}", "if-no-files-found": "error"}
+    assert "always()" in upload["if"] and "inputs.site != ''" in upload["if"]
 
 
 def test_sticky_comment_is_posted_once_and_then_updated_in_place(tmp_path):

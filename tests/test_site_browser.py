@@ -135,14 +135,22 @@ def test_the_persona_switcher_changes_what_is_drawn(browser, site):
     _open(browser, site / "journeys" / "ecommerce-checkout" / "index.html")
 
     def drawn():
-        return {e.get_attribute("data-step") for e in browser.find_elements(By.CSS_SELECTOR, "#map-frame .step-link")}
+        return {e.get_attribute("data-steps") for e in browser.find_elements(By.CSS_SELECTOR, "#map-frame .step") if e.value_of_css_property("opacity") == "1"}
 
-    everyone = drawn()
-    browser.find_element(By.CSS_SELECTOR, '.personas a[data-persona="busy-parent"]').click()
-    assert browser.current_url.endswith("persona-busy-parent.html")
+    def listed():
+        return {e.get_attribute("id") for e in browser.find_elements(By.CSS_SELECTOR, "article.step") if e.is_displayed()}
+
+    everyone, all_listed = drawn(), listed()
+    assert len(everyone) == len(all_listed) == 22
+    browser.find_element(By.CSS_SELECTOR, '#personas button[data-persona="busy-parent"]').click()
     parent = drawn()
-    assert parent and parent < everyone
-    assert "busy parent" in browser.find_element(By.ID, "map-heading").text.lower()
+    assert parent and parent < everyone and "compare-offers" not in parent  # the bargain hunter's step fades
+    assert listed() == {f"step-{s}" for s in parent}
+    assert browser.find_element(By.ID, "persona-count").text == f"{len(parent)} of 22 steps taken by Busy parent"
+    faded = browser.find_element(By.CSS_SELECTOR, '#map-frame .step-link[data-step="compare-offers"]')
+    assert faded.get_attribute("tabindex") == "-1"  # the keyboard skips what is faded
+    browser.find_element(By.CSS_SELECTOR, '#personas button[data-persona=""]').click()
+    assert drawn() == everyone and faded.get_attribute("tabindex") is None
     _check(browser, site)
 
 
@@ -200,7 +208,7 @@ def test_hostile_text_runs_no_script_and_shows_literally(browser, site):
 
 def test_every_page_loads_without_console_errors_or_outside_requests(browser, site):
     pages = sorted(site.glob("*.html")) + sorted(site.glob("journeys/*/*.html"))
-    assert len(pages) > 20
+    assert len(pages) == 4 + 9
     for page in pages:
         _open(browser, page)
         _check(browser, site)
@@ -215,7 +223,7 @@ def test_without_javascript_the_details_are_on_the_page_and_the_controls_hidden(
         assert not driver.find_element(By.ID, "filters").is_displayed()
         assert len(driver.find_elements(By.CSS_SELECTOR, "#journeys tbody tr")) == 9
         driver.get((site / "journeys" / "ecommerce-checkout" / "index.html").as_uri())
-        assert not driver.find_element(By.ID, "lanes").is_displayed()
+        assert not driver.find_element(By.ID, "lanes").is_displayed() and not driver.find_element(By.ID, "personas").is_displayed()
         link = driver.find_element(By.CSS_SELECTOR, '#map-frame .step-link[data-step="choose-payment"]')
         driver.execute_script("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", link)
         link.click()  # a plain link: to the step's details below the map

@@ -459,6 +459,7 @@ def site(
     engine: Annotated[RenderEngine | None, typer.Option("--engine", help="Layout engine for the maps (as for render).", show_default=False)] = None,
     timeout: Annotated[float, typer.Option("--timeout", help="Stop drawing a map that takes longer than this many seconds.")] = 60.0,
     history: Annotated[int, typer.Option("--history", metavar="N", help="Show each journey's last N commits, in `journey diff`'s words, when inside a git repository; 0: none.")] = 3,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Also offer each map as PDF (needs the system Graphviz; takes about as long as the rest).")] = False,
     serve: Annotated[bool, typer.Option("--serve", help="Serve the site on 127.0.0.1 and build it again whenever a journey file changes; Ctrl-C stops.")] = False,
     port: Annotated[int, typer.Option("--port", help="The port --serve listens on (0: any free port).")] = 8000,
     config: Annotated[
@@ -478,7 +479,7 @@ def site(
     from .commands.site import SiteOptions, run
 
     options = SiteOptions(
-        paths=tuple(paths or ()), output=output, engine=engine.value if engine else None, timeout=timeout, history=history, serve=serve, port=port, config=config
+        paths=tuple(paths or ()), output=output, engine=engine.value if engine else None, timeout=timeout, history=history, pdf=pdf, serve=serve, port=port, config=config
     )
     raise typer.Exit(run(options))
 

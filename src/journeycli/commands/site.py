@@ -28,6 +28,7 @@ class SiteOptions:
     engine: str | None = None  # None: $JOURNEY_ENGINE, else the configuration's, else the bundled one
     timeout: float = 60.0
     history: int = 3  # recent commits shown per journey; 0: none
+    pdf: bool = False  # also a PDF of each map (needs an engine that makes PDF: the system Graphviz)
     serve: bool = False
     port: int = 8000
     config: str | None = None
@@ -57,7 +58,6 @@ def build_once(options: SiteOptions) -> int:
     from datetime import date
 
     from ..config import load_settings
-    from ..engines import EngineError, find_engine
     from ..site import folder
     from ..site.build import Plan, build
     from .render import choose_engine
@@ -70,12 +70,7 @@ def build_once(options: SiteOptions) -> int:
     folder.check_target(options.output, [item.path for item in inputs if item.path])
     engine = choose_engine("svg", options.engine)
     assert engine is not None
-    try:
-        pdf_engine = find_engine(options.engine, "pdf")
-    except EngineError:
-        pdf_engine = None
-    if pdf_engine is not None and "pdf" not in pdf_engine.formats:
-        pdf_engine = None
+    pdf_engine = _pdf_engine(options.engine) if options.pdf else None
     plan = Plan(inputs, options.output, settings, settings.today or date.today(), engine, pdf_engine, options.timeout, options.history)
     built = build(plan)
     if built.errors:
@@ -85,9 +80,20 @@ def build_once(options: SiteOptions) -> int:
         return EXIT_FAILED
     shown = os.path.join(options.output, "index.html")
     sys.stderr.write(printable(f"journey: built the site of {built.journeys} journey{'s' if built.journeys != 1 else ''} in {options.output} (open {shown})") + "\n")
-    if pdf_engine is None:
-        sys.stderr.write("journey: no PDF downloads: the bundled engine makes no PDF (install Graphviz so that `dot` is on PATH to add them)\n")
     if built.invalid:
         report_invalid([item.name for item in inputs], built.invalid, data_on_stdout=False)
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _pdf_engine(choice: str | None):
+    """The engine for ``--pdf``; a usage error that says how to get one when none makes PDF."""
+    from ..engines import EngineError, find_engine
+
+    try:
+        engine = find_engine(choice, "pdf")
+    except EngineError as error:
+        raise UsageError(str(error)) from error
+    if "pdf" not in engine.formats:
+        raise UsageError("--pdf needs the system Graphviz: the bundled engine makes no PDF; install Graphviz (e.g. `apt-get install graphviz`) so that `dot` is on PATH")
+    return engine

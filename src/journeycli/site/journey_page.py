@@ -1,16 +1,16 @@
-"""One journey's pages: the map for everyone and one per persona, each with its details, tables, flow and links.
+"""One journey's page: the map, the persona switcher, every step's details, the tables, the flow and the links.
 
-A persona's view is a page of its own (``persona-ID.html``), not a picture
-swapped by script: each page then carries one map (a 60-step map is a few
-hundred kB of SVG; five of them would not fit the 1 MB a page may take), the
-switcher is a row of plain links that works without JavaScript, and a view can
-be linked to. Everything below the map (step details, pain points,
-opportunities) follows the persona, as `journey render --persona` and `journey
-pains --persona` do.
+The page holds one map, drawn for every persona: the persona switcher (a
+script) fades the steps a persona does not take, on the map and in the lists
+below it, from the ``personas`` of each step. Drawing one map per persona
+would give each persona its own layout, but would cost a map per persona for
+every journey (500 journeys must build in under a minute) and would not fit in
+the 1 MB a page of a 60-step journey may take; `journey render --persona`
+draws that picture.
 
 Runs in a worker process: ``write_journey`` reads and validates the file
 again (sending models between processes costs more), draws the pictures and
-writes the pages, and returns only what went wrong.
+writes the page, and returns only what went wrong.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ from .maps import SWITCHED_LANES, inline
 from .pages import render
 
 JOURNEYS_DIR = "journeys"
+SOURCE = "source.yaml"
+"""The journey file's copy on the site: a name no journey glob matches, so `journey lint .` never finds it (it downloads as ID.journey.yaml)."""
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ class Links:
 
 @dataclass(frozen=True)
 class Job:
-    """What a worker needs to write one journey's pages (small and picklable)."""
+    """What a worker needs to write one journey's page (small and picklable)."""
 
     item: Input
     place: Place
@@ -69,7 +71,7 @@ class Job:
 
 
 def write_journey(job: Job, folder: str, engine: Engine, pdf_engine: Engine | None, timeout: float, commits: int) -> str | None:
-    """Write every page and download of ``job`` under ``folder`` (with its last ``commits`` changes); returns an error message, or None."""
+    """Write the page and the downloads of ``job`` under ``folder`` (with its last ``commits`` changes); returns an error message, or None."""
     from ..render import draw, picture
     from ..render.output import EngineFailed, LayoutTimeout
     from ..runner import read_journey
@@ -82,22 +84,19 @@ def write_journey(job: Job, folder: str, engine: Engine, pdf_engine: Engine | No
     target = os.path.join(folder, job.place.folder)
     os.makedirs(target, exist_ok=True)
     with open(job.item.path, "rb") as handle:  # type: ignore[arg-type]
-        save(os.path.join(target, f"{job.place.slug}.journey.yaml"), handle.read())
-    views = [None, *(p.id for p in journey.personas or ())]
+        save(os.path.join(target, SOURCE), handle.read())
     try:
-        for persona in views:
-            resolved = resolve(journey, persona)
-            names = {step_id: resolved.steps[step_id].name for step_id in resolved.order}
-            suffix = "" if persona is None else f"-{persona}"
-            drawing = draw(resolved, "map")
-            svg = picture(drawing, "svg", engine, timeout)
-            flow = picture(draw(resolved, "flow"), "svg", engine, timeout)
-            save(os.path.join(target, f"map{suffix}.svg"), svg)
-            save(os.path.join(target, f"flow{suffix}.svg"), flow)
-            if persona is None and pdf_engine is not None:
-                save(os.path.join(target, "map.pdf"), picture(drawing, "pdf", pdf_engine, timeout))
-            context = _context(job, journey, resolved, views, inline(svg, "map", names), inline(flow, "flow", names), suffix, pdf_engine is not None, changes)
-            save(os.path.join(target, page_name(persona)), render("journey.html", **context))
+        resolved = resolve(journey)
+        names = {step_id: resolved.steps[step_id].name for step_id in resolved.order}
+        drawing = draw(resolved, "map")
+        svg = picture(drawing, "svg", engine, timeout)
+        flow = picture(draw(resolved, "flow"), "svg", engine, timeout)
+        save(os.path.join(target, "map.svg"), svg)
+        save(os.path.join(target, "flow.svg"), flow)
+        if pdf_engine is not None:
+            save(os.path.join(target, "map.pdf"), picture(drawing, "pdf", pdf_engine, timeout))
+        context = _context(job, journey, resolved, inline(svg, "map", names), inline(flow, "flow", names), pdf_engine is not None, changes)
+        save(os.path.join(target, "index.html"), render("journey.html", **context))
     except LayoutTimeout:
         return f"the layout of {job.item.name} took longer than {timeout:g} s and was stopped; raise --timeout"
     except EngineFailed as error:
@@ -105,44 +104,32 @@ def write_journey(job: Job, folder: str, engine: Engine, pdf_engine: Engine | No
     return None
 
 
-def page_name(persona: str | None) -> str:
-    return "index.html" if persona is None else f"persona-{persona}.html"
-
-
-def _context(job: Job, journey: Journey, resolved: Resolved, views: list[str | None], map_svg: str, flow_svg: str, suffix: str, pdf: bool, changes: list) -> dict[str, Any]:
+def _context(job: Job, journey: Journey, resolved: Resolved, map_svg: str, flow_svg: str, pdf: bool, changes: list) -> dict[str, Any]:
     from markupsafe import Markup
 
     from ..pains.score import rank
 
     personas = {p.id: p.name for p in journey.personas or ()}
-    persona = resolved.persona
-    stages = []
-    for stage in journey.stages:
-        steps = [resolved.steps[s] for s in resolved.order if resolved.stage_of[s].id == stage.id]
-        stages.append((stage, steps))
     opportunities = [(o, resolved.steps[step_id]) for step_id in resolved.order for o in resolved.steps[step_id].opportunities]
     pain_names = {pain.id: pain.description for _, _, pain in resolved.pain_points()}
     present = {lane for step_id in resolved.order for lane in _lanes_of(resolved, step_id)}
-    downloads = [("Map (SVG)", f"map{suffix}.svg"), ("Flow (SVG)", f"flow{suffix}.svg")]
-    if pdf and persona is None:
-        downloads.append(("Map (PDF)", "map.pdf"))
-    downloads.append(("Journey file (YAML)", f"{job.place.slug}.journey.yaml"))
+    slug = job.place.slug
+    downloads = [("Map (SVG)", "map.svg", f"{slug}-map.svg"), ("Flow (SVG)", "flow.svg", f"{slug}-flow.svg")]
+    if pdf:
+        downloads.append(("Map (PDF)", "map.pdf", f"{slug}-map.pdf"))
+    downloads.append(("Journey file (YAML)", SOURCE, f"{slug}.journey.yaml"))
     return {
         "root": "../../",
-        "title": journey.title if persona is None else f"{journey.title} — {personas.get(persona, persona)}",
+        "title": journey.title,
         "current_page": None,
         "place": job.place,
         "journey": journey,
         "row": job.row,
-        "persona": persona,
-        "persona_name": personas.get(persona) if persona else None,
-        "views": [(p, "All personas" if p is None else personas.get(p, p), page_name(p)) for p in views],
         "map_svg": Markup(map_svg),
         "flow_svg": Markup(flow_svg),
         "lanes": [(lane, LANES[lane][0]) for lane in SWITCHED_LANES if lane in present],
-        "stages": stages,
+        "stages": [(stage, stage.steps) for stage in journey.stages],
         "step_names": {step_id: step.name for step_id, step in resolved.steps.items()},
-        "shown_steps": set(resolved.order),
         "pains": rank(resolved, job.place.file),
         "opportunities": opportunities,
         "pain_names": pain_names,

@@ -91,6 +91,45 @@
     }
   }
 
+  /* Journey page: the persona switcher fades, on the map, the steps a persona does not take and hides them in the lists. */
+  function setUpPersonas() {
+    var group = byId("personas"), frame = byId("map-frame");
+    if (!group || !frame) { return; }
+    show(group);
+    var buttons = Array.prototype.slice.call(group.querySelectorAll("button[data-persona]"));
+    var articles = Array.prototype.slice.call(document.querySelectorAll("article.step[id^='step-']"));
+    var parts = Array.prototype.slice.call(document.querySelectorAll("[data-steps]"));
+    var count = byId("persona-count");
+
+    function walks(article, persona) {
+      var named = article.getAttribute("data-personas");
+      return !persona || named === null || named.split(" ").indexOf(persona) !== -1;
+    }
+
+    function choose(button) {
+      var persona = button.getAttribute("data-persona"), off = {}, taken = 0;
+      articles.forEach(function (article) {
+        var on = walks(article, persona);
+        article.hidden = !on;
+        if (on) { taken += 1; } else { off[article.id.slice(5)] = true; }
+      });
+      parts.forEach(function (part) {
+        var faded = part.getAttribute("data-steps").split(" ").some(function (step) { return off[step]; });
+        if (part.tagName === "TR") { part.hidden = faded; } else { part.classList.toggle("faded", faded); }
+      });
+      Array.prototype.forEach.call(frame.querySelectorAll(".step-link"), function (link) {
+        if (off[link.getAttribute("data-step")]) { link.setAttribute("tabindex", "-1"); } else { link.removeAttribute("tabindex"); }
+      });
+      buttons.forEach(function (other) { other.setAttribute("aria-pressed", other === button ? "true" : "false"); });
+      count.textContent = persona ? taken + " of " + articles.length + " steps taken by " + button.textContent : "";
+      frame.classList.toggle("persona-view", Boolean(persona));
+      var panel = byId("step-panel");
+      if (panel && !panel.hidden && off[panel.getAttribute("data-step")]) { byId("step-panel-close").click(); }
+    }
+
+    buttons.forEach(function (button) { button.addEventListener("click", function () { choose(button); }); });
+  }
+
   /* Journey page: lanes shown or hidden. */
   function setUpLanes() {
     var lanes = byId("lanes"), frame = byId("map-frame");
@@ -158,6 +197,7 @@
   document.documentElement.classList.add("js");
   setUpFilters();
   setUpStepPanel();
+  setUpPersonas();
   setUpLanes();
   setUpZoom();
   setUpPng();
