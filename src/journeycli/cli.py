@@ -17,7 +17,9 @@ from typing import Annotated
 
 import typer
 
-from . import __version__, choices
+from . import __version__, choices, fast_options
+
+fast_options.install()  # options coerced without Pydantic: `journey validate` of a valid file never imports it
 
 app = typer.Typer(
     name="journey",

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from .model import Channel, Journey, Metric, Opportunity, PainPoint, PartOf, Persona, Source, Stage, Step, Team
-from .portfolio.library import Library
+from .portfolio.library_model import Library
 
 MODELS: tuple[type[BaseModel], ...] = (Journey, Persona, Channel, Source, Team, PartOf, Stage, Step, Metric, PainPoint, Opportunity, Library)
 _SECTION = {model: model.__name__ for model in MODELS}

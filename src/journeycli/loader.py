@@ -41,7 +41,6 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
-from . import syntax_hints
 from .diagnostics import Diagnostic
 from .rules.error_codes import E001, E002, E003
 from .sourcemap import Loc, MapLoc, Position, ScalarLoc, SeqLoc, SourceMap
@@ -411,6 +410,8 @@ class _Builder:
 
     def _set_key(self, frame: _Frame, key: str, pos: Position) -> None:
         if key in frame.value:
+            from . import syntax_hints  # the hints are needed only when something is wrong
+
             first = frame.loc.keys[key][0]
             self.diagnostics.append(
                 E003.at(
@@ -483,6 +484,8 @@ def _syntax_error(error: yaml.YAMLError, text: str, builder: _Builder) -> _Abort
     problem = getattr(error, "problem", None) or str(error)
     if "maximum nesting depth" in problem and problem_mark is not None:  # libyaml's own bound, if it ever comes first
         return _Abort(builder.pos(problem_mark), _TOO_DEEP, _TOO_DEEP_HINT)
+    from . import syntax_hints
+
     explained = syntax_hints.explain(error, text)
     return _Abort(explained.pos, explained.message, explained.hint)
 

@@ -9,7 +9,6 @@ building them.
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -116,14 +115,22 @@ def _check_chunk(job: tuple[list[Input], FileCheck]) -> list[Outcome]:
     return [check_one(item, check) for item in items]
 
 
+def _can_fork() -> bool:
+    """Whether workers can be forked; multiprocessing is imported only for many files (it costs a one-file run a tenth of its start-up)."""
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def check_all(inputs: list[Input], check: FileCheck) -> Iterator[Outcome]:
     """The outcome of each input, in input order."""
     workers = min(os.cpu_count() or 1, 8)
     from_stdin = any(item.path is None for item in inputs)
-    if len(inputs) < PARALLEL_FROM or workers < 2 or from_stdin or "fork" not in multiprocessing.get_all_start_methods():
+    if len(inputs) < PARALLEL_FROM or workers < 2 or from_stdin or not _can_fork():
         for item in inputs:
             yield check_one(item, check)
         return
+    import multiprocessing
     size = max(1, len(inputs) // (workers * 4))
     chunks = [(inputs[i : i + size], check) for i in range(0, len(inputs), size)]
     with multiprocessing.get_context("fork").Pool(workers) as pool:

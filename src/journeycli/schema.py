@@ -24,7 +24,7 @@ def journey_schema() -> dict[str, Any]:
 
 
 def library_schema() -> dict[str, Any]:
-    from .portfolio.library import Library
+    from .portfolio.library_model import Library
 
     return _draft_07(Library, LIBRARY_SCHEMA_ID, "Shared library of personas, channels, sources and teams (journeycli format 1)")
 

@@ -13,33 +13,59 @@ import typing
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-
-from . import integrity, schema_wording, value_hints
+from . import fast_schema, integrity, schema_wording, value_hints
 from .diagnostics import Diagnostic, Severity
 from .funnel import reach
 from .loader import Invalid, Loaded, load
-from .model import Journey
 from .rules.error_codes import E002, E006
 from .sourcemap import SourceMap
 from .suggest import closest
 
+if TYPE_CHECKING:  # a valid file is checked without Pydantic (fast_schema); the models are built when asked for
+    from pydantic import BaseModel
+
+    from .model import Journey
+
+_UNBUILT = object()
+
 
 @dataclass
 class Checked:
-    """One file after validation: the journey when it is valid, and its findings."""
+    """One file after validation: its findings and, when it is valid, its data and (built on first use) its model."""
 
     file: str
-    journey: Journey | None
     sourcemap: SourceMap
     diagnostics: list[Diagnostic] = field(default_factory=list)
     libraries: Any = None  # the ``portfolio.uses.Resolved`` libraries the journey uses, when followed
+    data: Any = None  # the loaded journey (plain data), when it has the shape of one
+    _model: Any = None  # Pydantic's model, when validation had to build it
+    _journey: Any = _UNBUILT
 
     @property
     def ok(self) -> bool:
         return not any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    @property
+    def valid_data(self) -> dict | None:
+        """The journey's plain data when the file is valid, for work that needs no model (digests)."""
+        return self.data if self.data is not None and self.ok else None
+
+    @property
+    def journey(self) -> Journey | None:
+        """The validated journey (with its libraries merged), None when any error was found."""
+        if self._journey is _UNBUILT:
+            self._journey = None
+            if self.valid_data is not None:
+                model = self._model
+                if model is None:
+                    from .model import Journey
+
+                    model = Journey.model_validate(self.data)
+                self._journey = model if self.libraries is None else self.libraries.merged(model)
+            self._model = None
+        return self._journey
 
 
 @contextmanager
@@ -105,16 +131,18 @@ def validate(data: bytes, file: str, scope: Any = None) -> Checked:
     with no_gc():
         loaded = load(data, file)
         raw, found = header(loaded, file, "a journey file must be a mapping of keys (format, id, title, stages, …)")
-        checked = Checked(file, None, loaded.sourcemap, loaded.diagnostics + found)
+        checked = Checked(file, loaded.sourcemap, loaded.diagnostics + found)
         if raw is None:
             return checked
-        journey = check_model(raw, Journey, file, loaded.sourcemap, checked.diagnostics, value_hints.Source(data))
+        if not fast_schema.journey_ok(raw):  # Pydantic decides, and words what is wrong
+            from .model import Journey
+
+            checked._model = check_model(raw, Journey, file, loaded.sourcemap, checked.diagnostics, value_hints.Source(data))
         libraries = scope.libraries_of(raw, file, loaded.sourcemap, checked.diagnostics) if scope is not None else None
         checked.diagnostics.extend(integrity.check(raw, file, loaded.sourcemap, libraries))
         checked.libraries = libraries
         checked.diagnostics.extend(reach.check(raw, file, loaded.sourcemap, libraries))
-        if checked.ok:
-            checked.journey = journey if libraries is None else libraries.merged(journey)
+        checked.data = raw
         return checked
 
 
@@ -123,6 +151,8 @@ def validate(data: bytes, file: str, scope: Any = None) -> Checked:
 
 def _child_model(annotation: Any) -> type[BaseModel] | None:
     """The model inside ``list[Model] | None`` and the like, if any."""
+    from pydantic import BaseModel
+
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in typing.get_args(annotation):
@@ -173,6 +203,8 @@ def _unknown_keys(raw: dict, model: type[BaseModel], path: tuple, file: str, sma
 # -- schema errors (worded in schema_wording) ------------------------------------------
 
 def _schema(raw: dict, file: str, smap: SourceMap, out: list[Diagnostic], model: type[BaseModel], source: value_hints.Source) -> Any:
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(raw)
     except ValidationError as error:

@@ -11,13 +11,15 @@ reported beside the other validation errors with their positions.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic
-from ..model import Journey, Step
 from ..rules.error_codes import E002, E005
 from ..sourcemap import SourceMap
 from ..suggest import closest
+
+if TYPE_CHECKING:  # validation runs these checks without importing Pydantic
+    from ..model import Journey, Step
 
 DEFAULT = "default"
 

@@ -45,44 +45,49 @@ class Digest:
 
 
 def digest(checked: Any) -> Digest | None:
-    """The digest of a validated journey (``validation.Checked``); None when it is invalid."""
-    journey = checked.journey
+    """The digest of a validated journey (``validation.Checked``); None when it is invalid.
+
+    Read from the journey's plain data, with the models' defaults, so `journey validate` never builds the models."""
+    journey = checked.valid_data
     if journey is None:
         return None
     smap = checked.sourcemap
-    steps = [step for _, step in journey.steps()]
-    named = frozenset(p for step in steps for p in step.personas or ())
-    owners = {journey.owner} | {o for step in steps for o in (step.owner, *(p.owner for p in step.pain_points), *(o.owner for o in step.opportunities))}
-    link = journey.part_of
+    stages = journey["stages"]
+    steps = [step for stage in stages for step in stage.get("steps", ())]
+    named = frozenset(p for step in steps for p in step.get("personas") or ())
+    owners = {journey.get("owner")} | {
+        o for step in steps for o in (step.get("owner"), *(p.get("owner") for p in step.get("pain_points", ())), *(o.get("owner") for o in step.get("opportunities", ())))
+    }
+    link = journey.get("part_of")
     return Digest(
         file=checked.file,
-        id=journey.id,
+        id=journey["id"],
         id_pos=smap.value(("id",)),
-        state=journey.state,
-        state_pos=smap.value(("state",)) if "state" in journey.model_fields_set else smap.value(("id",)),
-        future_of=journey.future_of,
+        state=journey.get("state", "current"),
+        state_pos=smap.value(("state",)) if "state" in journey else smap.value(("id",)),
+        future_of=journey.get("future_of"),
         future_of_pos=smap.value(("future_of",)),
         part_of=None
         if link is None
         else Link(
-            link.journey,
+            link["journey"],
             smap.value(("part_of", "journey")),
-            link.stage,
+            link.get("stage"),
             smap.value(("part_of", "stage")),
-            link.step,
+            link.get("step"),
             smap.value(("part_of", "step")),
         ),
-        stages=frozenset(stage.id for stage in journey.stages),
-        steps=frozenset(step.id for step in steps),
-        phases=frozenset(stage.phase for stage in journey.stages if stage.phase),
+        stages=frozenset(stage["id"] for stage in stages),
+        steps=frozenset(step["id"] for step in steps),
+        phases=frozenset(stage["phase"] for stage in stages if stage.get("phase")),
         libraries=checked.libraries.paths if checked.libraries is not None else (),
         used={
             "personas": named,
-            "channels": frozenset(step.channel for step in steps if step.channel),
-            "sources": frozenset(s for step in steps for s in (*step.sources, *(x for p in step.pain_points for x in p.sources))),
+            "channels": frozenset(step["channel"] for step in steps if step.get("channel")),
+            "sources": frozenset(s for step in steps for s in (*step.get("sources", ()), *(x for p in step.get("pain_points", ()) for x in p.get("sources", ())))),
             "teams": frozenset(o for o in owners if o),
         },
-        open_to_all=any(step.personas is None for step in steps),
+        open_to_all=any(step.get("personas") is None for step in steps),
         named_personas=named,
-        linked=bool(checked.libraries is not None or journey.part_of or journey.future_of or "state" in journey.model_fields_set),
+        linked=bool(checked.libraries is not None or link or journey.get("future_of") or "state" in journey),
     )

@@ -7,42 +7,22 @@ use other libraries. Its findings are reported in its own file, once, however ma
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
-
-from pydantic import Field
+from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Severity
 from ..integrity import declarations
 from ..loader import load
-from ..model import Channel, Id, Persona, Source, Team, _Model
 from ..runner import with_excerpts
 from ..sourcemap import Position
 from ..validation import check_model, header, no_gc
+
+if TYPE_CHECKING:  # the model (Pydantic) is imported when a library is checked, so `journey validate` of a journey starts without it
+    from .library_model import Library
 
 SUFFIXES = (".library.yaml", ".library.yml")
 GLOBS = tuple(f"*{suffix}" for suffix in SUFFIXES)
 UNNAMED = "library"
 """The id `journey diff` gives a library that has none (such libraries are not paired across files by id)."""
-
-
-class Library(_Model):
-    """A library file (`*.library.yaml`, schema: `schemas/library.schema.json`): personas, channels, sources and teams declared once for many journeys."""
-
-    format: Literal[1] = Field(description="Version of the file format; the only version is 1.", examples=[1])
-    id: Id | None = Field(None, description="Identifies the library.", examples=["customers"])
-    title: str | None = Field(None, description="Display title of the library.", examples=["Customers, channels and teams of the web shop"])
-    description: str | None = Field(None, description="What the library holds and who maintains it.", examples=["Maintained by the research team."])
-    uses: list[str] = Field(
-        default_factory=list,
-        description="Other library files (paths or globs, relative to this file) whose declarations this library includes.",
-        examples=[["research.library.yaml"]],
-    )
-    personas: list[Persona] = Field(default_factory=list, description="Personas journeys may name.", examples=[[{"id": "bargain-hunter", "name": "Bargain hunter"}]])
-    channels: list[Channel] = Field(default_factory=list, description="Channels journeys may name.", examples=[[{"id": "web", "name": "Web shop"}]])
-    sources: list[Source] = Field(
-        default_factory=list, description="Research sources journeys may cite.", examples=[[{"id": "survey-q2", "kind": "survey", "title": "Q2 survey"}]]
-    )
-    teams: list[Team] = Field(default_factory=list, description="Teams `owner` fields may name.", examples=[[{"id": "checkout-team", "name": "Checkout squad"}]])
 
 
 def is_library_name(path: str) -> bool:
@@ -88,6 +68,8 @@ def check_library(data: bytes, file: str) -> LibraryFile:
             result.diagnostics = with_excerpts(data, result.diagnostics)
             return result
         result.readable = True
+        from .library_model import Library
+
         library = check_model(raw, Library, file, loaded.sourcemap, result.diagnostics)
         ids, duplicates = declarations(raw, file, loaded.sourcemap)
         result.diagnostics.extend(duplicates)

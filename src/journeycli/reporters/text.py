@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from rich.cells import cell_len
-
 from ..diagnostics import Diagnostic, Severity
 from ..presentation.terminal import console, printable
 from . import Report
@@ -31,6 +29,8 @@ def _finding(d: Diagnostic) -> list[Segments]:
     ]
     gutter = " " * len(str(d.line))
     if d.excerpt is not None:
+        from rich.cells import cell_len  # only with findings: a clean run's report starts no Rich
+
         source = printable(d.excerpt.replace("\t", " "))
         caret_at = cell_len(source[: max(d.column - 1, 0)])
         lines.append([(f" {d.line} │ ", "blue"), (source, "")])
