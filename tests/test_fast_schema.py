@@ -75,8 +75,12 @@ VALUES = [
 ]
 
 
-def _steps(journey):
-    return [(stage, step) for stage in journey["stages"] for step in stage.get("steps", ())]
+def _has_big_int(value) -> bool:
+    if isinstance(value, dict):
+        return any(_has_big_int(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_has_big_int(item) for item in value)
+    return type(value) is int and abs(value) >= fast_schema.SAFE_INT
 
 
 def _paths(value, path=()):
@@ -102,7 +106,7 @@ def _replace(data, path, value):
 def test_any_field_given_any_kind_of_value_is_never_called_valid_when_pydantic_refuses_it(journey: dict, data):
     journey = load(dump(journey).encode(), "f").data
     fast, slow = agree(journey)
-    assert slow and (fast or not all(abs(m['value']) < 2**53 for _, step in _steps(journey) for m in step.get('metrics', ())))
+    assert slow and (fast or _has_big_int(journey))  # beyond 2**53 the fast check leaves a number to Pydantic
     paths = list(_paths(journey))
     for _ in range(6):
         _replace(journey, data.draw(st.sampled_from(paths)), data.draw(st.sampled_from(VALUES)))
