@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,7 +44,7 @@ from yaml.nodes import ScalarNode
 
 from .diagnostics import Diagnostic
 from .rules.error_codes import E001, E002, E003
-from .sourcemap import Loc, MapLoc, Position, ScalarLoc, SeqLoc, SourceMap
+from .sourcemap import LATER, Loc, MapLoc, Position, ScalarLoc, SeqLoc, SourceMap
 
 try:  # libyaml is several times faster; the pure-Python parser is the fallback
     from yaml import CSafeLoader as _Loader
@@ -490,8 +491,18 @@ def _syntax_error(error: yaml.YAMLError, text: str, builder: _Builder) -> _Abort
     return _Abort(explained.pos, explained.message, explained.hint)
 
 
-def load(data: bytes, file: str) -> Loaded:
-    """Read one journey file; never raises for any input bytes."""
+def load(data: bytes, file: str, quick: bool = False) -> Loaded:
+    """Read one journey file; never raises for any input bytes.
+
+    ``quick`` first tries ``_quick``, which builds the same data with positions only near the top;
+    the full positions are then built the first time a finding asks for one below them."""
+    if quick:
+        try:
+            root, root_loc = _quick(data)
+        except _Unusual:
+            pass
+        else:
+            return Loaded(root, SourceMap(root_loc, lambda: load(data, file).sourcemap.root))
     builder = _Builder(file)
     try:
         text = _decode(data)
@@ -517,3 +528,140 @@ def load(data: bytes, file: str) -> Loaded:
         builder.diagnostics.append(E001.at(file, abort.pos, abort.message, abort.hint))
         return Loaded(None, SourceMap(None), builder.diagnostics)
     return Loaded(builder.root, SourceMap(builder.root_loc), builder.diagnostics)
+
+
+# -- the quick load ------------------------------------------------------------------------
+
+class _Unusual(Exception):
+    """The quick load met something only ``_Builder`` handles or reports."""
+
+
+SHALLOW = 2
+"""Levels whose positions the quick load records: the top-level keys and the values right below them
+(``part_of``'s), which is what a valid journey's digest points at."""
+
+_OTHER_BREAKS_UTF8 = re.compile(rb"\r(?!\n)|\xc2\x85|\xe2\x80[\xa8\xa9]")
+
+
+def _quick(data: bytes) -> tuple[dict, Loc]:
+    """The data of a plain journey file (mappings, lists and untagged scalars, nothing to report), with shallow positions.
+
+    Raises _Unusual for anything else — a tag, anchor, alias, merge key, repeated key, text YAML 1.2 reads
+    as a number, a scalar that cannot be built, a line break editors do not count, a syntax error —
+    and ``load`` then reads the file with ``_Builder``, which builds the same data and says what is wrong.
+    Keys are interned: a large journey repeats the same few dozen names. tests/test_loader_quick.py
+    checks that both loads agree on every fixture and on fuzzed files.
+    """
+    if data.startswith(codecs.BOM_UTF8) or _OTHER_BREAKS_UTF8.search(data):
+        raise _Unusual
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _Unusual from None
+    loader = _Loader(data)
+    try:
+        return _quick_events(loader.get_event)
+    except _Unusual:
+        raise
+    except Exception:  # noqa: BLE001 - whatever the parser raises, _Builder reports it
+        raise _Unusual from None
+    finally:
+        loader.dispose()
+
+
+def _quick_events(get_event: Any) -> tuple[dict, Loc]:
+    stack: list[list] = []  # per open collection: [value, key waiting for its value, its MapLoc/SeqLoc or None, the key's position]
+    intern = sys.intern
+    root: Any = None
+    root_loc: Any = None
+    documents = 0
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is ScalarEvent:
+            if event.anchor is not None or event.tag is not None or not stack:
+                raise _Unusual
+            text = event.value
+            frame = stack[-1]
+            value = frame[0]
+            if frame[1] is _NO_KEY:  # a key (only mappings wait for one)
+                if text in value or text == "<<":
+                    raise _Unusual
+                frame[1] = intern(text)
+                if frame[2] is not None:
+                    mark = event.start_mark
+                    frame[3] = (mark.line + 1, mark.column + 1)
+                continue
+            if event.style == '"' and CONTROL.search(text):
+                raise _Unusual
+            item = _quick_plain(text) if event.implicit[0] and (not text or text[0] in _RESOLVERS) else text
+            loc: Any = None
+            if frame[2] is not None:
+                mark = event.start_mark
+                loc = (mark.line + 1, mark.column + 1)
+                if type(item) is not str:
+                    loc = ScalarLoc(loc, text)
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH or (stack and stack[-1][1] is _NO_KEY):
+                raise _Unusual  # the last: a list or mapping as a key
+            collection_loc: Any = None
+            if len(stack) < SHALLOW:
+                mark = event.start_mark
+                pos = (mark.line + 1, mark.column + 1)
+                collection_loc = MapLoc(pos, {}) if kind is MappingStartEvent else SeqLoc(pos, [])
+            stack.append([{}, _NO_KEY, collection_loc, None] if kind is MappingStartEvent else [[], None, collection_loc, None])
+            continue
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            done = stack.pop()
+            item, loc = done[0], done[2] if done[2] is not None else LATER
+            if not stack:
+                root, root_loc = item, loc
+                continue
+            frame = stack[-1]
+            value = frame[0]
+        elif kind is AliasEvent:
+            raise _Unusual
+        elif kind is DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _Unusual
+            continue
+        elif kind is StreamEndEvent:
+            break
+        else:
+            continue
+        if type(value) is dict:
+            key = frame[1]
+            value[key] = item
+            if frame[2] is not None:
+                frame[2].keys[key] = (frame[3], loc)
+            frame[1] = _NO_KEY
+        else:
+            value.append(item)
+            if frame[2] is not None:
+                frame[2].items.append(loc)
+    if type(root) is not dict:
+        raise _Unusual
+    return root, root_loc
+
+
+def _quick_plain(text: str) -> Any:
+    """A plain scalar's value as ``_Builder._build_scalar`` builds it, or _Unusual where it would report something."""
+    cached = _PLAIN_CACHE.get(text)
+    if cached is not None:
+        return cached[0]
+    tag = _resolve(text)
+    if tag in _AS_TEXT:
+        return text
+    if tag == _TAG + "str":
+        if YAML12_NUMBER.fullmatch(text):
+            raise _Unusual
+        value, source = text, None
+    else:
+        try:
+            value, source = _BUILD[tag](ScalarNode(tag, text)), text
+        except Exception:  # noqa: BLE001 - as in _build_scalar: _Builder reports it
+            raise _Unusual from None
+    if len(_PLAIN_CACHE) < _CACHE_SIZE:
+        _PLAIN_CACHE[text] = (value, source)
+    return value

@@ -8,6 +8,7 @@ column a person edits rather than at a JSON path.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,24 +47,46 @@ def position(loc: Loc) -> Position:
     return loc if isinstance(loc, tuple) else loc.pos
 
 
-class SourceMap:
-    """Finds the position of a value or key by its path in the loaded data."""
+class _Later:
+    """Stands for the locations below a value that the quick load did not record (``loader``)."""
 
-    def __init__(self, root: Loc | None) -> None:
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<later>"
+
+
+LATER = _Later()
+
+
+class SourceMap:
+    """Finds the position of a value or key by its path in the loaded data.
+
+    A quick load records positions only near the top (what a valid file's digest points at); the first
+    path that reaches below them builds the full map with ``complete``.
+    """
+
+    def __init__(self, root: Loc | _Later | None, complete: Callable[[], Loc | None] | None = None) -> None:
         self.root = root
+        self._complete = complete
 
     def node(self, path: tuple[Any, ...]) -> tuple[Loc | None, Position | None]:
         """The deepest location reachable along ``path`` and, if the last step was a key, its key position."""
         loc = self.root
         key_pos = None
         for part in path:
+            if loc is LATER:
+                break
             if isinstance(loc, MapLoc) and part in loc.keys:
                 key_pos, loc = loc.keys[part]
             elif isinstance(loc, SeqLoc) and isinstance(part, int) and 0 <= part < len(loc.items):
                 key_pos, loc = None, loc.items[part]
             else:
                 return loc, None
-        return loc, key_pos
+        if loc is LATER and self._complete is not None:
+            self.root, self._complete = self._complete(), None
+            return self.node(path)
+        return loc, key_pos  # type: ignore[return-value]
 
     def value(self, path: tuple[Any, ...]) -> Position:
         """Position of the value at ``path``; for a missing key, the mapping that lacks it."""

@@ -122,14 +122,15 @@ def check_model(raw: dict, model: type[BaseModel], file: str, smap: SourceMap, o
     return _schema(raw, file, smap, out, model, source or value_hints.Source(b""))
 
 
-def validate(data: bytes, file: str, scope: Any = None) -> Checked:
+def validate(data: bytes, file: str, scope: Any = None, quick: bool = True) -> Checked:
     """Validate one file's bytes; never raises for any input.
 
     ``scope`` (a ``portfolio.uses.Scope``) resolves the file's `uses` and the configured default
-    libraries; without it a journey's `uses` is not followed.
+    libraries; without it a journey's `uses` is not followed. ``quick`` loads a plain file without
+    its full positions (built when a finding needs one); work that points at many places asks for them at once.
     """
     with no_gc():
-        loaded = load(data, file)
+        loaded = load(data, file, quick)
         raw, found = header(loaded, file, "a journey file must be a mapping of keys (format, id, title, stages, …)")
         checked = Checked(file, loaded.sourcemap, loaded.diagnostics + found)
         if raw is None:

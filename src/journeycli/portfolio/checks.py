@@ -28,7 +28,7 @@ def lint_check(data: bytes, file: str, scope: Any, settings: Any) -> Outcome:
 
     if is_library_name(file):
         return Outcome(check_library(data, file).diagnostics)
-    checked = validate(data, file, scope)
+    checked = validate(data, file, scope, quick=False)  # lint's findings point all over the file
     return Outcome(lint_checked(checked, settings), digest(checked))
 
 

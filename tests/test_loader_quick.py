@@ -1,0 +1,89 @@
+"""The quick load (data and top-level positions, ``loader._quick``) agrees with the full one wherever it answers.
+
+It may refuse a file (``_Unusual``: anchors, tags, anything to report), and the
+full builder then reads it; when it answers, the data is the same, in the same
+order, the full load has nothing to report, and every position it recorded is
+the full load's. Positions below them are built on first use, so a finding deep
+in a quickly loaded file points where it always did.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import EXAMPLES, FIXTURES, ROOT
+from fuzz.journeys import documents
+from hypothesis import HealthCheck, Phase, given, settings
+
+from journeycli import loader
+from journeycli.sourcemap import LATER, MapLoc, SeqLoc
+
+FILES = sorted(p for folder in (FIXTURES, EXAMPLES) for p in folder.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml"))
+
+
+def _recorded(loc, path=()):
+    """Every (path, location) the quick load recorded."""
+    yield path, loc
+    if isinstance(loc, MapLoc):
+        for key, (key_pos, value) in loc.keys.items():
+            yield (*path, key, "key"), key_pos
+            yield from _recorded(value, (*path, key))
+    elif isinstance(loc, SeqLoc):
+        for index, value in enumerate(loc.items):
+            yield from _recorded(value, (*path, index))
+
+
+def _full_loc(root, path):
+    loc = root
+    for part in path:
+        if part == "key":
+            return key_pos
+        if isinstance(loc, MapLoc):
+            key_pos, loc = loc.keys[part]
+        else:
+            loc = loc.items[part]
+    return loc
+
+
+def agree(data: bytes) -> bool:
+    """Whether the quick load answered; asserts that it agrees with the full load."""
+    try:
+        quick, quick_loc = loader._quick(data)
+    except loader._Unusual:
+        return False
+    full = loader.load(data, "f")
+    assert full.diagnostics == []
+    assert repr(quick) == repr(full.data)  # repr: the same order, and NaN equal to itself
+    for path, loc in _recorded(quick_loc):
+        if loc is not LATER:
+            expected = _full_loc(full.sourcemap.root, path)
+            assert (loc.pos if isinstance(loc, (MapLoc, SeqLoc)) else loc) == (expected.pos if isinstance(expected, (MapLoc, SeqLoc)) else expected), path
+    return True
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_fixture_and_example(path):
+    agree(path.read_bytes())
+
+
+def test_plain_journeys_are_loaded_quickly():
+    assert all(agree(path.read_bytes()) for path in EXAMPLES.glob("*.journey.yaml"))
+
+
+@settings(max_examples=80, derandomize=True, deadline=None, database=None, phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
+@given(documents())
+def test_fuzzed_files(raw):
+    agree(raw)
+
+
+def test_a_finding_deep_in_a_quickly_loaded_file_points_where_the_full_load_does():
+    text = (EXAMPLES / "clinic-visit.journey.yaml").read_bytes()
+    quick = loader.load(text, "f", quick=True)
+    full = loader.load(text, "f")
+    deep = ("stages", 1, "steps", 0, "name")
+    assert quick.sourcemap.value(deep) == full.sourcemap.value(deep) and quick.sourcemap.key(deep) == full.sourcemap.key(deep)
+
+
+@pytest.mark.parametrize("text", [b"a: &x 1\nb: *x\n", b"a: 1\na: 2\n", b"a: !!str 1\n", b"a: 1e3\n", b"a: 2026-02-30\n", b"<<: {a: 1}\n", b"- 1\n", b"\xef\xbb\xbfa: 1\n", b"a: 'x\xe2\x80\xa8y'\n", b"a: [1\n", b"---\na: 1\n---\nb: 2\n", b"[1]: 2\n", b'a: "\\e"\n'])
+def test_what_the_full_builder_handles_or_reports_is_left_to_it(text):
+    with pytest.raises(loader._Unusual):
+        loader._quick(text)
