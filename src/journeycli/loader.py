@@ -549,7 +549,7 @@ def _quick(data: bytes) -> tuple[dict, Loc]:
     Raises _Unusual for anything else — a tag, anchor, alias, merge key, repeated key, text YAML 1.2 reads
     as a number, a scalar that cannot be built, a line break editors do not count, a syntax error —
     and ``load`` then reads the file with ``_Builder``, which builds the same data and says what is wrong.
-    Keys are interned: a large journey repeats the same few dozen names. tests/test_loader_quick.py
+    Keys are interned and equal texts shared: a large journey repeats the same names and ids again and again. tests/test_loader_quick.py
     checks that both loads agree on every fixture and on fuzzed files.
     """
     if data.startswith(codecs.BOM_UTF8) or _OTHER_BREAKS_UTF8.search(data):
@@ -572,6 +572,7 @@ def _quick(data: bytes) -> tuple[dict, Loc]:
 def _quick_events(get_event: Any) -> tuple[dict, Loc]:
     stack: list[list] = []  # per open collection: [value, key waiting for its value, its MapLoc/SeqLoc or None, the key's position]
     intern = sys.intern
+    share = {}.setdefault  # one object per distinct text: ids, channels and owners are written again and again
     root: Any = None
     root_loc: Any = None
     documents = 0
@@ -594,7 +595,7 @@ def _quick_events(get_event: Any) -> tuple[dict, Loc]:
                 continue
             if event.style == '"' and CONTROL.search(text):
                 raise _Unusual
-            item = _quick_plain(text) if event.implicit[0] and (not text or text[0] in _RESOLVERS) else text
+            item = _quick_plain(text) if event.implicit[0] and (not text or text[0] in _RESOLVERS) else share(text, text)
             loc: Any = None
             if frame[2] is not None:
                 mark = event.start_mark
