@@ -614,6 +614,31 @@ class Bench:
             result.note = "exit 1 (findings)"
         return result
 
+    def measure_paired(self, runs: list[tuple[str, str, list[str]]], data: Input) -> list[Result]:
+        """Each (scenario, command, argv) in turn, `repeat` rounds: best wall time of each."""
+        results = {name: Result(name, shown, files=len(data.files), steps=data.steps, mb=round(data.mb, 3)) for name, shown, _ in runs}
+        walls: dict[str, list[Run]] = {name: [] for name, _, _ in runs}
+        log(f"running {', '.join(results)} in turn")
+        for _ in range(self.repeat):
+            for name, _, argv in runs:
+                if results[name].status != "ok":
+                    continue
+                try:
+                    run = run_once(argv, self.env)
+                except OSError as exc:
+                    fail(results[name], f"cannot start: {exc}")
+                    continue
+                results[name].exit_codes.append(run.code)
+                if run.code not in (0, 1) or run.traceback:
+                    fail(results[name], f"exit {run.code}", run.stderr_tail)
+                walls[name].append(run)
+        for name, result in results.items():
+            if result.status == "ok":
+                result.wall_s = round(min(r.wall_s for r in walls[name]), 4)
+                result.peak_mb = round(max(r.peak_mb for r in walls[name]), 1)
+                result.note = "exit 1 (findings)" if 1 in result.exit_codes else ""
+        return list(results.values())
+
     def skip_if_missing(self, subcommand: str, scenario: str, shown: str) -> Result | None:
         """A skipped result when `journey SUBCOMMAND` is not available yet."""
         if self.has_command(subcommand):
@@ -654,6 +679,18 @@ def validate_20k(b: Bench) -> list[Result]:
     data = b.inputs.single(20000)
     return [b.measure("validate-20k", "journey validate FILE",
                       [*b.journey, "validate", str(data.path)], data)]
+
+
+def validate_80k(b: Bench) -> list[Result]:
+    """`journey validate FILE` on one 80,000-step file (42 MB): linear from 20,000, and memory per step."""
+    data = b.inputs.single(80000)
+    return [b.measure("validate-80k", "journey validate FILE", [*b.journey, "validate", str(data.path)], data)]
+
+
+def lint_80k(b: Bench) -> list[Result]:
+    """`journey lint FILE` on one 80,000-step file."""
+    data = b.inputs.single(80000)
+    return [b.measure("lint-80k", "journey lint FILE", [*b.journey, "lint", str(data.path)], data)]
 
 
 def lint_corpus(b: Bench) -> list[Result]:
@@ -807,12 +844,58 @@ def baseline_check_jsonschema(b: Bench) -> list[Result]:
     return [b.measure(name, shown, argv, data)]
 
 
+def one_map(b: Bench) -> list[Result]:
+    """The pre-commit case, paired: `journey validate`, yamllint (default rules) and check-jsonschema on one
+    40-step map (22 KB), run in turn `repeat` times so that a noisy machine slows them alike."""
+    data = b.inputs.single(CORPUS_STEPS)
+    runs = [("validate-one", "journey validate FILE(40 steps)", [*b.journey, "validate", str(data.path)])]
+    yamllint, check_jsonschema = shutil.which("yamllint"), shutil.which("check-jsonschema")
+    skipped = []
+    if yamllint:
+        runs.append(("baseline-yamllint-one", "yamllint FILE(40 steps)", [yamllint, str(data.path)]))
+    else:
+        skipped.append(Result("baseline-yamllint-one", "yamllint FILE(40 steps)", "skipped", note="yamllint not installed (pip install yamllint)"))
+    if check_jsonschema and b.schema.is_file():
+        runs.append(("baseline-check-jsonschema-one", "check-jsonschema FILE(40 steps)", [check_jsonschema, "--schemafile", str(b.schema), str(data.path)]))
+    else:
+        skipped.append(Result("baseline-check-jsonschema-one", "check-jsonschema FILE(40 steps)", "skipped", note="check-jsonschema or the schema is missing"))
+    return b.measure_paired(runs, data) + skipped
+
+
+FLOOR = (
+    "import sys, yaml\n"
+    "for name in sys.argv[1:]:\n"
+    "    with open(name, 'rb') as f:\n"
+    "        yaml.CParser(f.read()).raw_parse()\n"
+)
+"""The C parse floor: libyaml's event stream alone (PyYAML's CParser.raw_parse makes no Python objects)."""
+
+
+def floor_python(b: Bench) -> str:
+    """The Python that runs journey (beside its console script), so the floor uses the same PyYAML and libyaml."""
+    beside = Path(b.journey[0]).with_name("python")
+    return str(beside) if len(b.journey) == 1 and beside.exists() else (b.journey[0] if "python" in Path(b.journey[0]).name else sys.executable)
+
+
+def parse_floor(b: Bench) -> list[Result]:
+    """The C parse floor on the corpus, and on the 20,000-step file: how far above it journey stays."""
+    results = []
+    for name, data in (("parse-floor-corpus", b.inputs.corpus()), ("parse-floor-20k", b.inputs.single(20000))):
+        argv = [floor_python(b), "-c", FLOOR, *map(str, data.files)]
+        results.append(b.measure(name, "libyaml event stream (CParser.raw_parse)", argv, data))
+    return results
+
+
 SCENARIOS: dict[str, Callable[[Bench], list[Result]]] = {
+    "one-map": one_map,
     "validate-corpus": validate_corpus,
     "validate-5k": validate_5k,
     "validate-20k": validate_20k,
+    "validate-80k": validate_80k,
     "lint-corpus": lint_corpus,
     "lint-20k": lint_20k,
+    "lint-80k": lint_80k,
+    "parse-floor": parse_floor,
     "render-150": render_150,
     "render-pages": render_pages,
     "render-flow-350": render_flow_350,
@@ -825,7 +908,13 @@ SCENARIOS: dict[str, Callable[[Bench], list[Result]]] = {
     "baseline-check-jsonschema": baseline_check_jsonschema,
 }
 RATIOS = {  # name: (numerator scenario, denominator scenario, meaning)
+    "yamllint_over_validate_one": ("baseline-yamllint-one", "validate-one", "> 1: journey is faster on one map"),
+    "check_jsonschema_over_validate_one": ("baseline-check-jsonschema-one", "validate-one", "> 1: journey is faster on one map"),
     "validate_20k_over_5k": ("validate-20k", "validate-5k", "4.0 = linear in steps"),
+    "validate_80k_over_20k": ("validate-80k", "validate-20k", "4.0 = linear in steps"),
+    "lint_80k_over_20k": ("lint-80k", "lint-20k", "4.0 = linear in steps"),
+    "validate_corpus_over_parse_floor": ("validate-corpus", "parse-floor-corpus", "times the C parse floor"),
+    "validate_20k_over_parse_floor": ("validate-20k", "parse-floor-20k", "times the C parse floor"),
     "check_jsonschema_over_validate_corpus": (
         "baseline-check-jsonschema", "validate-corpus", "> 1: journey is faster"),
 }
@@ -867,6 +956,9 @@ def table(results: list[Result], floor_mb: float) -> str:
     for name, value in ratios(results).items():
         num, den, meaning = RATIOS[name]
         lines.append(f"ratio {num} / {den}: {value:.2f} ({meaning})")
+    for r in results:
+        if r.status == "ok" and r.peak_mb and r.steps and r.steps >= 20000 and r.files == 1 and r.scenario.startswith(("validate", "lint")):
+            lines.append(f"memory {r.scenario}: {r.peak_mb * 1024 / r.steps:.2f} KB per step (peak MB / steps)")
     lines.append(f"peak MB floor: {floor_mb:.1f} (the harness's own peak; "
                  "Linux keeps ru_maxrss across exec)")
     for r in results:
