@@ -32,7 +32,8 @@ RANKING = [
     (9, "damaged-box", 0.15),  # 1 × 0.1 × 1.5 (moment of truth)
     (10, "lost-label", 0.1),  # 1 × 0.1
 ]
-UNADDRESSED = {"no-receipt", "a-tie-felt", "z-high-tie", "late-dispatch", "slow-search", "damaged-box", "lost-label"}
+UNADDRESSED = {"no-receipt", "a-tie-felt", "b-tie-wide", "z-high-tie", "late-dispatch", "slow-search", "damaged-box", "lost-label"}
+"""No opportunity under way: b-tie-wide has only an idea (explain-tie), the others none."""
 
 
 def pains_of(document, n=0):
@@ -78,6 +79,7 @@ def test_row_facts(cli):
         "owner": "checkout-team",  # the pain point's owner wins over the step's (pay-team)
         "sources": ["s1", "s2"],
         "addressed_by": [{"id": "fix-cards", "status": "planned"}, {"id": "retry-flow", "status": "done"}],
+        "addressing": "addressed",
         "affected": 0.4,
         "affected_estimated": False,
         "moment_of_truth": True,
@@ -87,7 +89,9 @@ def test_row_facts(cli):
     assert rows["a-tie-felt"]["owner"] is None and rows["a-tie-felt"]["sources"] == []
     assert rows["no-receipt"]["affected"] == 0.5 and rows["no-receipt"]["affected_estimated"] is True
     assert rows["late-dispatch"]["emotion"] is None
-    assert {r["id"] for r in rows.values() if not r["addressed_by"]} == UNADDRESSED
+    assert {r["id"] for r in rows.values() if r["addressing"] != "addressed"} == UNADDRESSED
+    # an idea is not a plan: told apart from no opportunity at all
+    assert (rows["b-tie-wide"]["addressing"], rows["no-receipt"]["addressing"]) == ("ideas", "open")
 
 
 def test_scores_are_rounded_half_up_for_display(cli):
@@ -122,7 +126,7 @@ def test_persona_view_leaves_out_steps_the_persona_does_not_take(cli):
     # an opportunity on a step alpha does not take still addresses b-tie-wide
     assert next(r for r in rows if r["id"] == "b-tie-wide")["addressed_by"] == [{"id": "explain-tie", "status": "idea"}]
     discover = document["files"][0]["hotspots"][0]
-    assert discover == {"stage": "discover", "name": "Discover", "mean_emotion": 0.5, "pain_count": 2, "worst_step": "read-reviews", "hotspot": False}
+    assert discover == {"stage": "discover", "name": "Discover", "mean_emotion": 0.5, "pain_count": 2, "worst_step": "read-reviews", "hotspot": False, "reasons": []}
     beta = pains_of(cli("pains", SCORED, "--persona", "beta", "-f", "json").json())
     assert len(beta) == 10
 
@@ -145,12 +149,15 @@ def test_hotspots(cli):
     hotspots = cli("pains", SCORED, "-f", "json").json()["files"][0]["hotspots"]
     assert hotspots == [
         # mean (1 - 2 + 0) / 3 < 0
-        {"stage": "discover", "name": "Discover", "mean_emotion": -0.33, "pain_count": 3, "worst_step": "compare", "hotspot": True},
+        {"stage": "discover", "name": "Discover", "mean_emotion": -0.33, "pain_count": 3, "worst_step": "compare", "hotspot": True,
+         "reasons": ["mean emotion -0.33", "3 pain points"]},
         # wait-for-bank and pay are both at -2: pay has more pain points
-        {"stage": "buy", "name": "Buy", "mean_emotion": -1.25, "pain_count": 4, "worst_step": "pay", "hotspot": True},
+        {"stage": "buy", "name": "Buy", "mean_emotion": -1.25, "pain_count": 4, "worst_step": "pay", "hotspot": True,
+         "reasons": ["mean emotion -1.25", "4 pain points", "a critical pain point (card-declined)"]},
         # a happy stage with 3 pain points
-        {"stage": "deliver", "name": "Deliver", "mean_emotion": 1.0, "pain_count": 3, "worst_step": "receive", "hotspot": True},
-        {"stage": "after", "name": "After", "mean_emotion": None, "pain_count": 0, "worst_step": None, "hotspot": False},
+        {"stage": "deliver", "name": "Deliver", "mean_emotion": 1.0, "pain_count": 3, "worst_step": "receive", "hotspot": True,
+         "reasons": ["3 pain points"]},
+        {"stage": "after", "name": "After", "mean_emotion": None, "pain_count": 0, "worst_step": None, "hotspot": False, "reasons": []},
     ]
 
 
@@ -207,10 +214,10 @@ def test_markdown_has_a_section_and_tables_per_file(cli):
     assert out.count("| rank | score | severity | pain point | stage | step | owner | evidence | addressed by | affected |") == 2
     assert out.count("### Hotspots") == 2
     assert "| 1 | 7.20 | critical | `card-declined`<br>=HYPERLINK(\"https://example.com\") card declined | Buy | Pays (-2) ★ | checkout-team | 2 |" in out
-    assert "| **NO** | 50% (estimated) |" in out
+    assert "| **none yet** | 50% (estimated) |" in out and "| **only ideas** — `explain-tie` (idea) |" in out
     # user text cannot break the table or inject HTML
     assert "Cells \\| with pipes &lt;b&gt;and&lt;/b&gt; \\*stars\\*" in out
-    assert "| Buy | -1.25 | 4 | Pays | **yes** |" in out
+    assert "| Buy | -1.25 | 4 | Pays | **yes**: mean emotion -1.25, 4 pain points, a critical pain point (card-declined) |" in out
 
 
 def test_plain_text_when_not_a_terminal(cli):
@@ -220,15 +227,16 @@ def test_plain_text_when_not_a_terminal(cli):
     assert "\x1b" not in out
     lines = out.splitlines()
     assert lines[0] == f"Scored by hand (scored) — {SCORED}"
-    assert lines[1] == "10 pain points · 7 unaddressed · 3 hotspot stages"
+    assert lines[1] == "10 pain points · 8 unaddressed (1 with only ideas) · 3 hotspot stages"
     header = next(line for line in lines if line.startswith(" #"))
     assert header.split() == ["#", "score", "severity", "pain", "point", "stage", "step", "owner", "evidence", "addressed", "by", "affected"]
     first = lines[lines.index(header) + 2]
     assert first.split()[:5] == ["1", "7.20", "critical", "card-declined", "Buy"]
     assert "Pays (-2) ★" in first and "fix-cards (planned), retry-flow (done)" in first and first.endswith("40%")
     assert lines[lines.index(header) + 3].strip() == '=HYPERLINK("https://example.com") card declined'
-    assert any(line.split()[:4] == ["2", "1.25", "medium", "no-receipt"] and "NO" in line.split() and line.endswith("50% (estimated)") for line in lines)
-    assert any(line.split() == ["Buy", "-1.25", "4", "Pays", "yes"] for line in lines)
+    assert any(line.split()[:4] == ["2", "1.25", "medium", "no-receipt"] and "  none yet  " in line and line.endswith("50% (estimated)") for line in lines)
+    assert any(line.split()[:5] == ["Buy", "-1.25", "4", "Pays", "yes:"] for line in lines)
+    assert any("  only ideas — explain-tie (idea)  " in line for line in lines)
     assert any(line.split() == ["After", "—", "0", "—", "no"] for line in lines)
     assert "=1+1 in a title (injection)" in out
     assert out.rstrip().endswith("See docs/pains.md.")

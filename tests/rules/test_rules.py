@@ -62,7 +62,7 @@ EXPECTED = {
     "p002_cliff_through_backstage_loop": [("P002", 28, 18, WARN)],
     # at the pain point's `id` value; critical is an error, high a warning
     "p003_unaddressed_high": [("P003", 40, 17, WARN)],
-    "p003_unaddressed_critical": [("P003", 55, 17, ERR)],
+    "p003_unaddressed_critical": [("P006", 48, 9, INFO), ("P003", 55, 17, ERR)],  # a critical pain point makes a hotspot
     # at the metric's `value`
     "p004_metric_off_target": [("P004", 33, 20, WARN), ("P004", 56, 20, WARN)],
     # at the `emotion` value, as an error
@@ -120,20 +120,20 @@ def test_clean_fixtures_have_no_finding(cli, name):
 
 def test_json_summary_counts_each_severity(cli):
     summary = cli("lint", LINT / "p003_unaddressed_critical.journey.yaml", LINT / "l005_unused_definition.journey.yaml", "-f", "json").json()["summary"]
-    assert summary == {"files": 2, "errors": 1, "warnings": 0, "infos": 3}
+    assert summary == {"files": 2, "errors": 1, "warnings": 0, "infos": 4}
 
 
-def _messages(cli, name):
-    return [d["message"] for d in lint(cli, name, "--fail-on", "info").json()["diagnostics"]]
+def _messages(cli, name, code=None):
+    return [d["message"] for d in lint(cli, name, "--fail-on", "info").json()["diagnostics"] if code in (None, d["code"])]
 
 
 def test_p003_severity_follows_the_pain_point(cli):
-    critical = lint(cli, "p003_unaddressed_critical")
+    critical = lint(cli, "p003_unaddressed_critical", "--select", "P003")
     assert critical.code == 1 and critical.json()["diagnostics"][0]["severity"] == "error"
     high = lint(cli, "p003_unaddressed_high")
     assert high.code == 0 and high.json()["diagnostics"][0]["severity"] == "warning"
     assert lint(cli, "p003_unaddressed_high", "--fail-on", "warning").code == 1
-    assert "critical pain point `double-charge` at `pay`" in _messages(cli, "p003_unaddressed_critical")[0]
+    assert "critical pain point `double-charge` at `pay`" in _messages(cli, "p003_unaddressed_critical", "P003")[0]
     assert "addresses: [slow-filters]" in _messages(cli, "p003_unaddressed_high")[0]
 
 

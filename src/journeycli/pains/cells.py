@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ..presentation import quantities
 from ..presentation.symbols import words
-from .score import PainReport, RankedPain
+from .score import Hotspot, PainReport, RankedPain
 
 NONE = "—"
 MOMENT_OF_TRUTH = "★"
@@ -38,12 +38,37 @@ def step_label(row: RankedPain) -> str:
     return f"{label} {MOMENT_OF_TRUTH}" if row.moment_of_truth else label
 
 
+OPEN = "none yet"
+"""The addressed-by cell of a pain point no opportunity names: a plain word, not an alarm (its row says the rest)."""
+ONLY_IDEAS = "only ideas"
+
+
+def opportunities(row: RankedPain) -> list[str]:
+    """Each opportunity that addresses the pain point, with its status in words."""
+    return [f"{a.id} ({words(a.status)})" for a in row.addressed_by]
+
+
 def addressed(row: RankedPain) -> str:
-    return ", ".join(f"{a.id} ({words(a.status)})" for a in row.addressed_by) or "NO"
+    """The opportunities with their status; ``only ideas:`` before them when none is under way; ``none yet`` without any."""
+    if not row.addressed_by:
+        return OPEN
+    listed = ", ".join(opportunities(row))
+    return listed if row.addressed else f"{ONLY_IDEAS} — {listed}"
+
+
+def reasons(h: Hotspot) -> list[str]:
+    """Why the stage is a hotspot, in plain words (P006's, without code marks)."""
+    return [reason.replace("`", "") for reason in h.reasons]
+
+
+def hotspot(h: Hotspot) -> str:
+    """``yes`` with the reasons (a stage can be one for a critical pain point while it feels fine), or ``no``."""
+    return "yes: " + ", ".join(reasons(h)) if h.hotspot else "no"
 
 
 def summary(report: PainReport) -> str:
-    parts = [f"{report.total} pain point{'' if report.total == 1 else 's'}", f"{report.unaddressed} unaddressed"]
+    open_ = f"{report.unaddressed} unaddressed" + (f" ({report.ideas_only} with only ideas)" if report.ideas_only else "")
+    parts = [f"{report.total} pain point{'' if report.total == 1 else 's'}", open_]
     hot = sum(1 for h in report.hotspots if h.hotspot)
     parts.append(f"{hot} hotspot stage{'' if hot == 1 else 's'}")
     if report.persona is not None:

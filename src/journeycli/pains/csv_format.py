@@ -57,7 +57,7 @@ def write(reports: list[PainReport], out: TextIO) -> None:
                         guard(row.owner or ""),
                         len(row.sources),
                         guard(";".join(row.sources)),
-                        "yes" if row.addressed_by else "no",
+                        "yes" if row.addressed else "no",
                         guard("; ".join(f"{a.id} ({a.status})" for a in row.addressed_by)),
                         number(row.affected),
                         "true" if row.affected_estimated else "false",

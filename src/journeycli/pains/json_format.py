@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from .cells import reasons
 from .score import Hotspot, PainReport, RankedPain
 
 
@@ -23,6 +24,7 @@ def pain_json(row: RankedPain) -> dict[str, Any]:
         "owner": row.owner,
         "sources": list(row.sources),
         "addressed_by": [{"id": a.id, "status": a.status} for a in row.addressed_by],
+        "addressing": row.addressing,
         "affected": float(row.affected),
         "affected_estimated": row.affected_estimated,
         "moment_of_truth": row.moment_of_truth,
@@ -38,6 +40,7 @@ def _hotspot_json(hotspot: Hotspot) -> dict[str, Any]:
         "pain_count": hotspot.pain_count,
         "worst_step": hotspot.worst_step,
         "hotspot": hotspot.hotspot,
+        "reasons": reasons(hotspot),
     }
 
 

@@ -9,8 +9,16 @@ from typing import TextIO
 
 from ..presentation.markdown import cell, code, text
 from ..presentation.symbols import words
-from .cells import LEGEND, NONE, percent, signed, step_label, summary
-from .score import PainReport
+from .cells import LEGEND, NONE, ONLY_IDEAS, OPEN, percent, reasons, signed, step_label, summary
+from .score import PainReport, RankedPain
+
+
+def addressed_cell(row: RankedPain) -> str:
+    """As ``cells.addressed``, ids as code; the words that say it is not addressed in bold."""
+    listed = ", ".join(f"{code(a.id)} ({words(a.status)})" for a in row.addressed_by)
+    if row.addressed:
+        return listed
+    return f"**{ONLY_IDEAS}** — {listed}" if listed else f"**{OPEN}**"
 
 
 def write(reports: list[PainReport], out: TextIO) -> None:
@@ -33,7 +41,7 @@ def write(reports: list[PainReport], out: TextIO) -> None:
                     text(step_label(row)),
                     text(row.owner) if row.owner else NONE,
                     str(len(row.sources)),
-                    ", ".join(f"{code(a.id)} ({words(a.status)})" for a in row.addressed_by) or "**NO**",
+                    addressed_cell(row),
                     percent(row),
                 ]
                 for row in r.pain_points
@@ -50,7 +58,7 @@ def write(reports: list[PainReport], out: TextIO) -> None:
                     signed(h.mean_emotion, 2),
                     str(h.pain_count),
                     text(h.worst_step_name) if h.worst_step_name else NONE,
-                    "**yes**" if h.hotspot else "no",
+                    f"**yes**: {text(', '.join(reasons(h)))}" if h.hotspot else "no",
                 ]
                 for h in r.hotspots
             ]

@@ -29,9 +29,14 @@ Hotspots: for every stage of the view (with a persona, the stages the persona
 takes no step in are left out) the mean emotion of its steps that have one, the
 number of pain points, the worst step (lowest emotion; ties go to the step with
 more pain points, then to the earlier step; none when no step has an emotion),
-and whether lint rule P006 calls the stage a hotspot: mean emotion below 0, or
-at least ``hotspot_pain_count`` pain points (3 unless the configuration says
-otherwise). Hotspots describe the stage: the filters do not change them.
+and whether lint rule P006 calls the stage a hotspot (``verdicts``): mean
+emotion below 0, at least ``hotspot_pain_count`` pain points (3 unless the
+configuration says otherwise), or a critical pain point. Hotspots describe the
+stage: the filters do not change them.
+
+A pain point is addressed when an opportunity naming it is planned, in
+progress or done (``verdicts.addressing``); one with only ideas is not, and
+is told apart from one with none.
 """
 
 from __future__ import annotations
@@ -41,7 +46,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..flow import Resolved, check_persona, resolve
 from ..model import Journey, Opportunity, Step
-from ..verdicts import stage_figures
+from ..verdicts import AddressingVerdict, addressing, stage_figures
 
 SEVERITY_WEIGHT = {"low": 1, "medium": 2, "high": 4, "critical": 8}
 ESTIMATED_AFFECTED = Decimal("0.5")
@@ -83,6 +88,15 @@ class RankedPain:
     def shown_score(self) -> Decimal:
         return round_score(self.score)
 
+    @property
+    def addressing(self) -> AddressingVerdict:
+        """``addressed`` (an opportunity under way), ``ideas`` (only ideas) or ``open`` (none)."""
+        return addressing(a.status for a in self.addressed_by)
+
+    @property
+    def addressed(self) -> bool:
+        return self.addressing == "addressed"
+
 
 @dataclass(frozen=True)
 class Hotspot:
@@ -94,7 +108,11 @@ class Hotspot:
     pain_count: int
     worst_step: str | None
     worst_step_name: str | None
-    hotspot: bool
+    reasons: tuple[str, ...]  # why it is a hotspot, in P006's words; empty when it is not
+
+    @property
+    def hotspot(self) -> bool:
+        return bool(self.reasons)
 
 
 @dataclass(frozen=True)
@@ -108,7 +126,8 @@ class PainReport:
     pain_points: list[RankedPain]  # after the filters
     hotspots: list[Hotspot]
     total: int  # pain points in the view, before the filters
-    unaddressed: int  # of those, how many no opportunity addresses
+    unaddressed: int  # of those, how many no opportunity under way addresses
+    ideas_only: int  # of the unaddressed, how many have ideas
 
 
 def round_score(score: Decimal) -> Decimal:
@@ -190,7 +209,7 @@ def hotspots(resolved: Resolved, hotspot_pain_count: int) -> list[Hotspot]:
                 pain_count=figures.pain_count,
                 worst_step=worst.id if worst else None,
                 worst_step_name=worst.name if worst else None,
-                hotspot=figures.hotspot(hotspot_pain_count),
+                reasons=tuple(figures.hotspot_reasons(hotspot_pain_count)),
             )
         )
     return found
@@ -210,7 +229,7 @@ def report(
         check_persona(journey, persona, file)
     resolved = resolve(journey, persona)
     ranked = rank(resolved, file)
-    open_pains = [row for row in ranked if not row.addressed_by]
+    open_pains = [row for row in ranked if not row.addressed]
     shown = open_pains if unaddressed else ranked
     if top is not None:
         shown = shown[:top]
@@ -223,4 +242,5 @@ def report(
         hotspots=hotspots(resolved, hotspot_pain_count),
         total=len(ranked),
         unaddressed=len(open_pains),
+        ideas_only=sum(1 for row in open_pains if row.addressing == "ideas"),
     )

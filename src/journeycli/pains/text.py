@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ..presentation.symbols import words
 from ..presentation.terminal import printable
-from .cells import LEGEND, NONE, addressed, percent, signed, step_label, summary
+from .cells import LEGEND, NONE, ONLY_IDEAS, OPEN, addressed, hotspot, opportunities, percent, signed, step_label, summary
 from .score import Hotspot, PainReport, RankedPain
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
 SEVERITY_STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "dim"}
 
@@ -39,7 +39,7 @@ def pain_cells(row: RankedPain) -> list[str]:
 
 
 def _hotspot_cells(h: Hotspot) -> list[str]:
-    return [h.name, signed(h.mean_emotion, 2), str(h.pain_count), h.worst_step_name or NONE, "yes" if h.hotspot else "no"]
+    return [h.name, signed(h.mean_emotion, 2), str(h.pain_count), h.worst_step_name or NONE, hotspot(h)]
 
 
 def _one_line(value: str) -> str:
@@ -107,6 +107,18 @@ def _fits_wide(rows: list[RankedPain], width: int) -> bool:
     return needed <= width
 
 
+def _addressed(row: RankedPain, between: str) -> Text:
+    """The addressed-by cell: the words of ``cells.addressed``, in yellow when no opportunity is under way."""
+    from rich.text import Text
+
+    listed = Text(between.join(opportunities(row)))
+    if row.addressed:
+        return listed
+    if not row.addressed_by:
+        return Text(OPEN, style="yellow")
+    return Text.assemble((ONLY_IDEAS, "yellow"), "\n" if between == "\n" else " — ", listed)
+
+
 def _pain_table(rows: list[RankedPain], width: int) -> Table:
     """The ranked pain points as a Rich table: every column when the terminal is wide enough, else the
     figures in their own columns and everything else stacked under the pain point's description."""
@@ -127,15 +139,14 @@ def _pain_table(rows: list[RankedPain], width: int) -> Table:
     for row in rows:
         cells: list[Any] = list(pain_cells(row))
         cells[2] = Text(row.severity, style=SEVERITY_STYLE[row.severity])
-        open_ = Text("NO", style="bold red") if not row.addressed_by else None
         if wide:
             cells[3] = Text.assemble((row.id, "bold"), "\n", row.description)
-            cells[8] = open_ or Text("\n".join(f"{a.id} ({words(a.status)})" for a in row.addressed_by))
+            cells[8] = _addressed(row, "\n")
             table.add_row(*cells)
             continue
         details = f"{row.stage_name} › {step_label(row)} · owner {row.owner or NONE} · {len(row.sources)} source{'' if len(row.sources) == 1 else 's'} · {percent(row)} affected"
         pain = Text.assemble((row.id, "bold"), "\n", row.description, "\n", (details, "dim"), "\n", ("addressed by: ", "dim"))
-        pain.append_text(open_ or Text(addressed(row)))
+        pain.append_text(_addressed(row, ", "))
         table.add_row(*cells[:3], pain)
     return table
 

@@ -161,7 +161,7 @@ def part(journey: Journey, file: str, settings: Any, today: date) -> Part:
     by_severity = dict.fromkeys(SEVERITIES, 0)
     for row in ranked:
         by_severity[row.severity] += 1
-    severe_open = sum(1 for row in ranked if not row.addressed_by and row.severity in ("high", "critical"))
+    severe_open = sum(1 for row in ranked if not row.addressed and row.severity in ("high", "critical"))
     link = journey.part_of
     review = _review(journey, settings, today)
     row = JourneyRow(
@@ -217,7 +217,7 @@ def part(journey: Journey, file: str, settings: Any, today: date) -> Part:
     for r in ranked:
         if (v := view(r.owner)) is not None:
             v.pain_points += 1
-            if not r.addressed_by:
+            if not r.addressed:
                 v.unaddressed += 1
                 v.unaddressed_severe += r.severity in ("high", "critical")
     return Part(row, ranked, backlog, coverage, names, owners)

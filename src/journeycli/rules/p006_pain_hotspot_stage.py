@@ -1,4 +1,5 @@
-"""P006 pain-hotspot-stage: a stage whose mean emotion is below 0, or with 3 (configurable) or more pain points."""
+"""P006 pain-hotspot-stage: a stage whose mean emotion is below 0, with 3 (configurable) or more pain points, or with a
+critical pain point. The verdict is ``verdicts.StageFigures.hotspot``, the same one `journey pains` shows."""
 
 from __future__ import annotations
 
@@ -21,11 +22,13 @@ RULE = LintRule(
     code="P006",
     name="pain-hotspot-stage",
     severity=Severity.INFO,
-    summary="A stage whose mean emotion is below 0, or with 3 or more pain points.",
+    summary="A stage whose mean emotion is below 0, with 3 or more pain points, or with a `critical` pain point.",
     why="Hotspots show where to start: a stage that hurts on average, or piles up problems, is the best place for a "
     "focused improvement effort.",
     bad="steps:\n  - {id: a, name: A, emotion: -1, pain_points: [{id: p, description: Slow., severity: low, sources: [survey]}]}\n  - {id: b, name: B, emotion: 0}\n",
     good="steps:\n  - {id: a, name: A, emotion: 1}\n  - {id: b, name: B, emotion: 0}\n",
+    details="A critical pain point makes its stage a hotspot even when the stage feels fine on average: one step where "
+    "customers are badly hurt outweighs pleasant steps around it. `journey pains` shows the same verdict (docs/pains.md).",
     check=check,
     options=(Option("hotspot_pain_count", int, 3, "Pain points that make a stage a hotspot whatever its emotion; `journey pains` uses it too."),),
 )
