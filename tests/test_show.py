@@ -11,10 +11,11 @@ from rich.cells import cell_len
 from rich.console import Console
 
 from journeycli.flow import resolve
-from journeycli.show import MIN_COLUMN, layout, print_view, sparkline, view
+from journeycli.show import MIN_COLUMN, MIN_COMPACT, layout, print_view, sparkline, view
 from journeycli.validation import validate
 
 CJK = FIXTURES / "show" / "cjk.journey.yaml"
+READABLE = FIXTURES / "show" / "readable.journey.yaml"
 CHECKOUT = EXAMPLES / "ecommerce-checkout.journey.yaml"
 BOX = "╭│├╰"
 
@@ -64,22 +65,66 @@ def test_cjk_and_emoji_stay_aligned(width, compact):
 def test_stages_are_columns_and_stack_instead_of_squeezing():
     assert layout(6, 200) == (6, 30)
     assert layout(6, 120) == (3, 36)  # 5 would fit; 3 + 3 is balanced
-    assert layout(6, 80) == (3, 23)
+    assert layout(6, 80) == (2, 36)  # descriptions need room: three rows of two
+    assert layout(6, 80, MIN_COMPACT) == (3, 23)  # names and emotions only
     assert layout(5, 30) == (1, 26)
-    for stages in range(1, 12):
-        for width in range(20, 240, 7):
-            per_table, column = layout(stages, width)
-            assert column >= MIN_COLUMN or per_table == 1
-            assert per_table * (column + 3) + 1 <= width
+    for minimum in (MIN_COLUMN, MIN_COMPACT):
+        for stages in range(1, 12):
+            for width in range(20, 240, 7):
+                per_table, column = layout(stages, width, minimum)
+                assert column >= minimum or per_table == 1
+                assert per_table * (column + 3) + 1 <= width
 
 
-@pytest.mark.parametrize("width", [80, 120])
-def test_checkout_fits_the_terminal(width):
+@pytest.mark.parametrize(("width", "rows"), [(80, ["1. Browse", "3. Checkout", "5. Delivery"]), (120, ["1. Browse", "4. Payment"])])
+def test_checkout_fits_the_terminal(width, rows):
     lines = render(CHECKOUT, width)
     assert max(cell_len(line) for line in lines if line[:1] in BOX) <= width
-    first, second = ("".join(table[:4]) for table in tables(lines))  # six stages: two rows of three
-    assert "1. Browse" in first and "3. Checkout" in first and "4. Payment" not in first
-    assert "4. Payment" in second and "6. After the" in second
+    heads = ["".join(table[:4]) for table in tables(lines)]
+    assert len(heads) == len(rows)
+    for head, first in zip(heads, rows):
+        assert first in head
+
+
+def cells(lines: list[str], column: int) -> str:
+    """The text of one column of the first table, its lines joined (a wrapped description reads whole again)."""
+    table = tables(lines)[0]
+    parts = [line.split("│")[column + 1].strip() for line in table if line.startswith("│")]
+    return " ".join(part for part in parts if part)
+
+
+def test_descriptions_wrap_in_their_column_instead_of_being_cut():
+    lines = render(READABLE, 80)
+    text = cells(lines, 0)
+    assert "…" not in "\n".join(lines)
+    assert "⚠ high: Check-in and phone calls share one desk, so patients queue while the receptionist is on the phone." in text
+    assert "→ planned: A self check-in screen by the entrance for patients with no questions." in text
+    wrapped = next(n for n, line in enumerate(lines) if "⚠ high:" in line)
+    assert lines[wrapped + 1].split("│")[1].startswith("   share")  # the text wraps under itself, not under the marker
+
+
+def test_pain_points_without_a_plan_are_marked_in_words():
+    text = cells(render(READABLE, 80), 0)
+    assert "⚠ high: Check-in" in text  # planned: nothing to add
+    assert "⚠ medium (only ideas): The form" in text  # its one opportunity is an idea
+    assert "⚠ low (not addressed): Too few seats" in text
+    assert "(not addressed)" in "\n".join(render(CHECKOUT, 200))  # guest-cart-expires
+
+
+def test_a_wrapped_stage_name_leaves_the_others_on_the_top_line():
+    table = tables(render(READABLE, 80))[0]
+    assert table[1].split("│")[1].strip() == "1. Arrives at the practice and"
+    assert table[1].split("│")[2].strip() == "2. Waits"
+    assert table[2].split("│")[1].strip() == "checks in at the front desk" and table[2].split("│")[2].strip() == ""
+    assert table[3].startswith("├")  # the rule under the names
+
+
+def test_reach_is_shown_as_a_share_or_a_count():
+    shares = cells(render(READABLE, 80), 1)
+    assert "Waits in the waiting room 0 😐 reach 62%" in shares and "Is called in +1 🙂 no reach given" in shares
+    counts = "\n".join(render(CHECKOUT, 200))
+    assert "reach 64,000 (30.2%)" in counts  # see-delivery-cost: 64,000 of 212,000 entrants
+    assert "reach" not in "\n".join(render(CJK, 200))  # a journey without reach shows no reach lines
 
 
 def test_step_details_and_compact_view():

@@ -3,14 +3,21 @@
 Layout: the title; owner, review date and size; an emotion sparkline across
 the journey (one block per step, ``▁`` -2 … ``▇`` +2, ``·`` without emotion,
 stages separated by a space); then one column per stage. Each step shows its
-name, its emotion as a number and a face, channel, pain points (``⚠`` and
-severity), opportunities (``→`` and status), and where the flow branches or
-leaves (``↪``). ``--compact`` keeps only emotions and names.
+name, its emotion as a number and a face, channel, its reach when the journey
+gives reach (``docs/funnel.md``), pain points (``⚠`` and severity, and
+*not addressed* or *only ideas* when no opportunity under way addresses one:
+``verdicts.addressing``), opportunities (``→`` and status), and where the flow
+branches or leaves (``↪``). Descriptions wrap inside their column, under
+their own first word. ``--compact`` keeps only emotions and names.
 
-Columns never get narrower than ``MIN_COLUMN`` cells: when the terminal is too
-narrow for every stage, the stages wrap into tables stacked one below the other
-(six stages on 80 columns: two tables of three). Rich measures text in
-terminal cells, so CJK names and emoji keep the borders aligned.
+Columns never get narrower than ``MIN_COLUMN`` cells (``MIN_COMPACT`` in the
+compact view): when the terminal is too narrow for every stage, the stages
+wrap into tables stacked one below the other (six stages on 80 columns: three
+tables of two; on a very narrow terminal one stage per table, so the stages
+become rows). The stage names are the table's first row, not Rich's header
+(which bottom-aligns), so a long name that wraps leaves the others on the top
+line. Rich measures text in terminal cells, so CJK names and emoji keep the
+borders aligned.
 
 Colour only on a terminal without ``NO_COLOR`` (``terminal.use_rich``);
 anywhere else the same layout is printed without a single escape code.
@@ -19,6 +26,7 @@ anywhere else the same layout is printed without a single escape code.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import TextIO
 
 from rich import box
@@ -29,9 +37,12 @@ from rich.text import Text
 from .flow import Resolved
 from .model import Stage, Step
 from .presentation.symbols import FACES, NO_EMOTION, SPARKS, emotion_label, words
+from .verdicts import AddressingVerdict, addressing_of
 
-MIN_COLUMN = 18
-"""Narrowest stage column, in cells; below this, stages stack instead."""
+MIN_COLUMN = 28
+"""Narrowest stage column, in cells; below this, stages stack instead (room for a description to read as a sentence)."""
+MIN_COMPACT = 18
+"""The same for ``--compact``, which shows only emotions and names."""
 
 _FRAME = 3  # cells a column adds around its text: one border and two padding
 EMOTION_STYLE = {-2: "bold red", -1: "red", 0: "yellow", 1: "green", 2: "bold green"}
@@ -88,7 +99,7 @@ def _header(resolved: Resolved) -> Text:
     return Text.assemble((journey.title, "bold"), "\n", (" · ".join(parts), "dim"))
 
 
-def _flow(resolved: Resolved, step: Step) -> Text | None:
+def _flow(resolved: Resolved, step: Step) -> Table | None:
     """Where the flow goes when it is not simply the next step: a branch, a jump back, or an exit."""
     targets = resolved.successors[step.id]
     position = resolved.index[step.id]
@@ -96,17 +107,53 @@ def _flow(resolved: Resolved, step: Step) -> Text | None:
     if targets == following:
         return None
     if not targets:
-        return Text("↪ leaves the journey", style="dim")
-    return Text("↪ " + " | ".join(resolved.steps[t].name for t in targets), style="dim")
+        return _item("↪", ("leaves the journey", "dim"))
+    return _item("↪", (" | ".join(resolved.steps[t].name for t in targets), "dim"))
 
 
-def _one_line(*parts: tuple[str, str]) -> Text:
-    """A marker and a description cut to one line: details belong in `journey export --format markdown`."""
-    return Text.assemble(*parts, no_wrap=True, overflow="ellipsis")
+def _item(marker: str, *parts: tuple[str, str]) -> Table:
+    """A marker with text beside it that wraps under its own first word, not under the marker."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(Text(marker, style=parts[0][1]), Text.assemble(*parts))
+    return grid
 
 
-def _step(resolved: Resolved, step: Step) -> list[Text]:
-    lines = [Text(step.name, style="bold")]
+NOT_ADDRESSED = {"open": "not addressed", "ideas": "only ideas"}
+"""What a pain point says when no opportunity under way addresses it (``verdicts.addressing``)."""
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What the columns need beyond the steps themselves, found once for the whole map."""
+
+    addressing: dict[str, AddressingVerdict]  # pain id -> verdict; missing means "open"
+    reach: bool  # whether any step gives reach (then every step shows a reach line)
+
+
+def _facts(resolved: Resolved) -> _Facts:
+    return _Facts(addressing_of(resolved), any(resolved.steps[s].reach is not None for s in resolved.order))
+
+
+def _reach(resolved: Resolved, facts: _Facts, step: Step) -> Text | None:
+    """``reach 30%``, or ``reach 64,000 (30%)`` when the journey counts customers; None when the journey gives no reach."""
+    from .funnel.cells import percent
+    from .funnel.reach import total, value
+
+    if not facts.reach:
+        return None
+    share = value(step, resolved.persona)
+    if share is None:
+        return Text("no reach given", style="dim")
+    journey = resolved.journey
+    if journey.entrants is None:
+        return Text(f"reach {percent(share)}", style="cyan")
+    return Text(f"reach {round(share):,} ({percent(share / total(journey))})", style="cyan")
+
+
+def _step(resolved: Resolved, facts: _Facts, step: Step) -> list[RenderableType]:
+    lines: list[RenderableType] = [Text(step.name, style="bold")]
     detail = _emotion(step.emotion)
     if step.channel:
         channels = {c.id: c.name for c in resolved.journey.channels or []}
@@ -114,19 +161,25 @@ def _step(resolved: Resolved, step: Step) -> list[Text]:
     if step.layer != "frontstage":
         detail.append(f" · {step.layer}", style="dim italic")
     lines.append(detail)
+    reach = _reach(resolved, facts, step)
+    if reach is not None:
+        lines.append(reach)
     if step.moment_of_truth:
         lines.append(Text("★ moment of truth", style="magenta"))
     for pain in step.pain_points:
-        lines.append(_one_line((f"⚠ {pain.severity} ", SEVERITY_STYLE[pain.severity]), (pain.description, "")))
+        style = SEVERITY_STYLE[pain.severity]
+        verdict = facts.addressing.get(pain.id, "open")
+        note = ("", "") if verdict == "addressed" else (f" ({NOT_ADDRESSED[verdict]})", "yellow")
+        lines.append(_item("⚠", (pain.severity, style), note, (": " + pain.description, "")))
     for opportunity in step.opportunities:
-        lines.append(_one_line((f"→ {words(opportunity.status)} ", STATUS_STYLE[opportunity.status]), (opportunity.description, "")))
+        lines.append(_item("→", (words(opportunity.status), STATUS_STYLE[opportunity.status]), (": " + opportunity.description, "")))
     flow = _flow(resolved, step)
     if flow is not None:
         lines.append(flow)
     return lines
 
 
-def _cell(resolved: Resolved, stage: Stage, compact: bool) -> RenderableType:
+def _cell(resolved: Resolved, facts: _Facts, stage: Stage, compact: bool) -> RenderableType:
     steps = [step for step in stage.steps if step.id in resolved.index]
     if not steps:
         return Text("no steps for this persona" if stage.steps else "no steps", style="dim italic")
@@ -137,17 +190,17 @@ def _cell(resolved: Resolved, stage: Stage, compact: bool) -> RenderableType:
         for step in steps:
             grid.add_row(_emotion(step.emotion), step.name)
         return grid
-    lines: list[Text] = []
+    lines: list[RenderableType] = []
     for step in steps:
         if lines:
             lines.append(Text(""))
-        lines.extend(_step(resolved, step))
+        lines.extend(_step(resolved, facts, step))
     return Group(*lines)
 
 
-def layout(stage_count: int, width: int) -> tuple[int, int]:
-    """How many stages go side by side, and the text width of each column."""
-    fits = max(1, (width - 1) // (MIN_COLUMN + _FRAME))
+def layout(stage_count: int, width: int, minimum: int = MIN_COLUMN) -> tuple[int, int]:
+    """How many stages go side by side (each at least ``minimum`` cells), and the text width of each column."""
+    fits = max(1, (width - 1) // (minimum + _FRAME))
     per_table = math.ceil(stage_count / math.ceil(stage_count / fits))
     return per_table, max(1, (width - 1) // per_table - _FRAME)
 
@@ -155,15 +208,17 @@ def layout(stage_count: int, width: int) -> tuple[int, int]:
 def view(resolved: Resolved, width: int, compact: bool = False) -> Group:
     """The whole map as one Rich renderable for a terminal ``width`` cells wide."""
     stages = resolved.journey.stages
-    per_table, column = layout(len(stages), width)
+    per_table, column = layout(len(stages), width, MIN_COMPACT if compact else MIN_COLUMN)
+    facts = _facts(resolved)
     tables = []
     for first in range(0, len(stages), per_table):
-        table = Table(box=box.ROUNDED, show_lines=False, pad_edge=True, expand=False)
-        row = []
-        for n, stage in enumerate(stages[first : first + per_table], first + 1):
-            table.add_column(Text(f"{n}. {stage.name}", style="bold"), width=column, vertical="top", overflow="fold")
-            row.append(_cell(resolved, stage, compact))
-        table.add_row(*row)
+        # the names are a first row, not the header: Rich bottom-aligns a header, so one long name would push the others down
+        table = Table(box=box.ROUNDED, show_header=False, show_lines=False, pad_edge=True, expand=False)
+        shown = list(enumerate(stages[first : first + per_table], first + 1))
+        for _ in shown:
+            table.add_column(width=column, vertical="top", overflow="fold")
+        table.add_row(*(Text(f"{n}. {stage.name}", style="bold") for n, stage in shown), end_section=True)
+        table.add_row(*(_cell(resolved, facts, stage, compact) for _, stage in shown))
         tables.append(table)
     return Group(_header(resolved), sparkline(resolved), _legend(resolved), *tables)
 
