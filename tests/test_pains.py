@@ -311,3 +311,59 @@ def test_docs_state_the_weights_and_factors():
     for severity, weight in SEVERITY_WEIGHT.items():
         assert f"| {severity} | {weight} |" in doc
     assert "8 × 0.4 × 1.5 × 1.5 = 7.2" in doc
+
+
+# --weight-by-drop-off ---------------------------------------------------------------------------------
+
+DROP_OFF = PAINS / "drop_off.journey.yaml"
+CHECKOUT = EXAMPLES / "ecommerce-checkout.journey.yaml"
+
+
+def test_weight_by_drop_off_ranks_by_score_times_percentage_lost(cli):
+    """Worked out by hand in the fixture: weighted = score × percentage of entrants lost at the step."""
+    rows = pains_of(cli("pains", DROP_OFF, "--weight-by-drop-off", "-f", "json").json())
+    assert [(r["rank"], r["id"], r["score"], r["weighted_score"]) for r in rows] == [
+        (1, "p-land", 1.0, 40.0),  # 1.0 × 40
+        (2, "p-cart", 1.0, 15.0),  # 1.0 × 15
+        (3, "p-pay", 1.2, 6.0),  # 1.2 × 5
+        (4, "p-fail", 2.0, None),  # unknown: ranked after, in the usual order (highest score first)
+        (5, "p-done", 0.2, None),
+    ]
+    assert rows[0]["lost"] == {"customers": None, "share": 0.4, "unknown_reason": None}  # shares: no count to give
+    assert rows[3]["lost"]["share"] is None and "not on the funnel's main path" in rows[3]["lost"]["unknown_reason"]
+    assert rows[4]["lost"]["unknown_reason"] == "the funnel's main path ends here"
+
+
+def test_without_the_option_nothing_changes(cli):
+    rows = pains_of(cli("pains", DROP_OFF, "-f", "json").json())
+    assert [r["id"] for r in rows] == ["p-fail", "p-pay", "p-cart", "p-land", "p-done"]
+    assert not {"lost", "weighted_score"} & set(rows[0])
+    assert "lost" not in cli("pains", DROP_OFF).out and "lost_share" not in cli("pains", DROP_OFF, "-f", "csv").out
+
+
+def test_weight_uses_counts_when_the_journey_declares_entrants(cli):
+    rows = pains_of(cli("pains", CHECKOUT, "--weight-by-drop-off", "-f", "json").json())
+    top = rows[0]
+    # see-delivery-cost 64,000 → choose-payment 41,000 of 212,000 entrants: 4.92 × 2,300,000 / 212,000 = 53.377…
+    assert (top["id"], top["lost"], top["weighted_score"]) == ("surprise-delivery-cost", {"customers": 23000, "share": 0.1085, "unknown_reason": None}, 53.38)
+    text = cli("pains", CHECKOUT, "--weight-by-drop-off").out
+    assert "23,000 (10.8%)" in text and "ranked by weighted score" in text and "weighted = score × lost" in text
+
+
+def test_a_journey_without_reach_is_never_given_a_number(cli):
+    clinic = EXAMPLES / "clinic-visit.journey.yaml"
+    plain = [r["id"] for r in pains_of(cli("pains", clinic, "-f", "json").json())]
+    rows = pains_of(cli("pains", clinic, "--weight-by-drop-off", "-f", "json").json())
+    assert [r["id"] for r in rows] == plain  # nothing known: the usual order
+    assert {(r["weighted_score"], r["lost"]["share"], r["lost"]["unknown_reason"]) for r in rows} == {(None, None, "the journey gives no reach (docs/funnel.md)")}
+    out = cli("pains", clinic, "--weight-by-drop-off").out
+    assert "lost unknown: the journey gives no reach" in out
+
+
+def test_weight_in_csv_and_markdown(cli):
+    rows = list(csv.DictReader(io.StringIO(cli("pains", DROP_OFF, "--weight-by-drop-off", "-f", "csv").out)))
+    assert [(r["id"], r["lost_customers"], r["lost_share"], r["weighted_score"]) for r in rows[:2]] == [("p-land", "", "0.4", "40.00"), ("p-cart", "", "0.15", "15.00")]
+    assert rows[3]["weighted_score"] == "" and "main path" in rows[3]["lost_unknown_reason"]
+    out = cli("pains", DROP_OFF, "--weight-by-drop-off", "-f", "markdown").out
+    assert "| affected | lost | weighted |" in out and "| 50% | 40% | 40.00 |" in out
+    assert "| 20% | unknown (the funnel's main path ends here) | unknown |" in out

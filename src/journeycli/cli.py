@@ -394,8 +394,17 @@ def pains(
     paths: Paths = None,
     format: Annotated[PainsFormat, typer.Option("--format", "-f", help="Output format.")] = PainsFormat.text,
     top: Annotated[int | None, typer.Option("--top", min=1, metavar="N", help="Keep the N highest-scoring pain points of each file.", show_default=False)] = None,
-    unaddressed: Annotated[bool, typer.Option("--unaddressed", help="Keep only pain points no opportunity addresses.")] = False,
+    unaddressed: Annotated[
+        bool, typer.Option("--unaddressed", help="Keep only pain points that no planned, in-progress or done opportunity addresses.")
+    ] = False,
     persona: Annotated[str | None, typer.Option("--persona", help="Report the journey as this persona walks it.", show_default=False)] = None,
+    weight_by_drop_off: Annotated[
+        bool,
+        typer.Option(
+            "--weight-by-drop-off",
+            help="Rank by the score × the percentage of entrants lost at the pain point's step (the funnel's drop; needs reach).",
+        ),
+    ] = False,
     config: Annotated[
         str | None, typer.Option("--config", help="Configuration file (journey.toml or pyproject.toml). Default: the nearest one upward.", show_default=False)
     ] = None,
@@ -413,7 +422,8 @@ def pains(
     from .commands.pains import PainsOptions, run
 
     raise typer.Exit(run(PainsOptions(
-        paths=tuple(paths or ()), format=format.value, top=top, unaddressed=unaddressed, persona=persona, config=config
+        paths=tuple(paths or ()), format=format.value, top=top, unaddressed=unaddressed, persona=persona,
+        weight_by_drop_off=weight_by_drop_off, config=config,
     )))
 
 

@@ -20,6 +20,7 @@ class PainsOptions:
     top: int | None = None  # keep the N highest-scoring pain points of each file
     unaddressed: bool = False
     persona: str | None = None
+    weight_by_drop_off: bool = False  # rank by score × share of entrants lost at the step (docs/pains.md)
     config: str | None = None  # None: the nearest configuration file upward
 
 
@@ -42,6 +43,7 @@ def run(options: PainsOptions) -> int:
             top=options.top,
             unaddressed=options.unaddressed,
             hotspot_pain_count=settings.option("hotspot_pain_count"),
+            weight_by_drop_off=options.weight_by_drop_off,
         )
         for item, journey in valid
     ]

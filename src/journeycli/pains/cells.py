@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ..presentation import quantities
 from ..presentation.symbols import words
-from .score import Hotspot, PainReport, RankedPain
+from .score import Hotspot, PainReport, RankedPain, round_score
 
 NONE = "—"
 MOMENT_OF_TRUTH = "★"
@@ -56,6 +56,32 @@ def addressed(row: RankedPain) -> str:
     return listed if row.addressed else f"{ONLY_IDEAS} — {listed}"
 
 
+UNKNOWN = "unknown"
+WEIGHT_LEGEND = (
+    "weighted = score × lost, the percentage of the journey's entrants lost at the pain point's step"
+    " (the drop to the next step of the funnel's main path); unknown where the reach does not say, ranked last. See docs/pains.md."
+)
+
+
+def lost(row: RankedPain) -> str:
+    """``23,000 (10.8%)`` when the journey counts customers, ``10.8%`` for shares, ``unknown`` without a number."""
+    at = row.lost
+    if at is None or at.percent is None:
+        return UNKNOWN
+    shown = at.percent.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    share = "<0.1%" if at.percent and not shown else number(shown) + "%"  # a loss too small to show is not none
+    return f"{round(at.customers or 0):,} ({share})" if at.counts else share
+
+
+def weighted(row: RankedPain) -> str:
+    return UNKNOWN if row.weighted is None else f"{round_score(row.weighted):.2f}"
+
+
+def lost_reason(row: RankedPain) -> str | None:
+    """Why the customers lost at the step are not known (None when they are, or when not weighting)."""
+    return None if row.lost is None else row.lost.reason
+
+
 def reasons(h: Hotspot) -> list[str]:
     """Why the stage is a hotspot, in plain words (P006's, without code marks)."""
     return [reason.replace("`", "") for reason in h.reasons]
@@ -73,6 +99,8 @@ def summary(report: PainReport) -> str:
     parts.append(f"{hot} hotspot stage{'' if hot == 1 else 's'}")
     if report.persona is not None:
         parts.append(f"persona {report.persona}")
+    if report.weighted:
+        parts.append("ranked by weighted score")
     if len(report.pain_points) < report.total:
         parts.append(f"showing {len(report.pain_points)}")
     return " · ".join(parts)

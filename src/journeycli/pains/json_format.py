@@ -9,7 +9,7 @@ import json
 from typing import Any, TextIO
 
 from .cells import reasons
-from .score import Hotspot, PainReport, RankedPain
+from .score import Hotspot, PainReport, RankedPain, round_score
 
 
 def pain_json(row: RankedPain) -> dict[str, Any]:
@@ -29,6 +29,22 @@ def pain_json(row: RankedPain) -> dict[str, Any]:
         "affected_estimated": row.affected_estimated,
         "moment_of_truth": row.moment_of_truth,
         "emotion": row.emotion,
+        **(_weight_json(row) if row.lost is not None else {}),
+    }
+
+
+def _weight_json(row: RankedPain) -> dict[str, Any]:
+    """Only with --weight-by-drop-off: the customers lost at the step and the weighted score (null when unknown)."""
+    at = row.lost
+    assert at is not None
+    known = at.share is not None
+    return {
+        "lost": {
+            "customers": round(at.customers) if known and at.counts and at.customers is not None else None,
+            "share": float(at.shown_share) if at.shown_share is not None else None,
+            "unknown_reason": at.reason,
+        },
+        "weighted_score": None if row.weighted is None else float(round_score(row.weighted)),
     }
 
 

@@ -9,7 +9,8 @@ from typing import TextIO
 
 from ..presentation.markdown import cell, code, text
 from ..presentation.symbols import words
-from .cells import LEGEND, NONE, ONLY_IDEAS, OPEN, percent, reasons, signed, step_label, summary
+from .cells import LEGEND, NONE, ONLY_IDEAS, OPEN, WEIGHT_LEGEND, lost, lost_reason, percent, reasons, signed, step_label, summary
+from .cells import weighted as weighted_cell
 from .score import PainReport, RankedPain
 
 
@@ -19,6 +20,14 @@ def addressed_cell(row: RankedPain) -> str:
     if row.addressed:
         return listed
     return f"**{ONLY_IDEAS}** — {listed}" if listed else f"**{OPEN}**"
+
+
+def _weight_cells(row: RankedPain, weighted: bool) -> list[str]:
+    """With --weight-by-drop-off: the customers lost and the weighted score; an unknown loss with its reason."""
+    if not weighted:
+        return []
+    reason = lost_reason(row)
+    return [f"{lost(row)} ({text(reason)})" if reason else lost(row), weighted_cell(row)]
 
 
 def write(reports: list[PainReport], out: TextIO) -> None:
@@ -43,11 +52,13 @@ def write(reports: list[PainReport], out: TextIO) -> None:
                     str(len(row.sources)),
                     addressed_cell(row),
                     percent(row),
+                    *_weight_cells(row, r.weighted),
                 ]
                 for row in r.pain_points
             ]
             header = ("rank", "score", "severity", "pain point", "stage", "step", "owner", "evidence", "addressed by", "affected")
-            lines += table(header, "rrlllllrlr", rows)
+            weight = ("lost", "weighted") if r.weighted else ()
+            lines += table(header + weight, "rrlllllrlr" + "rr" * bool(weight), rows)
         else:
             lines.append("_No pain points to show._")
         lines += ["", "### Hotspots", ""]
@@ -67,4 +78,6 @@ def write(reports: list[PainReport], out: TextIO) -> None:
             lines.append("_No stages in this view._")
         lines.append("")
     lines += [f"_{text(LEGEND)}_", ""]
+    if any(r.weighted for r in reports):
+        lines += [f"_{text(WEIGHT_LEGEND)}_", ""]
     out.write("\n".join(lines))

@@ -24,6 +24,8 @@ pain points are sorted by score (highest first), then severity (worst first),
 then file, then pain point id. Scores are shown rounded half-up to two decimals.
 A rank is the position among every pain point of the view, before ``--unaddressed``
 and ``--top`` leave some out, so a rank means the same with or without filters.
+With ``--weight-by-drop-off`` the rows are ranked again by the score weighted by
+the customers lost at their step (``drop_off``).
 
 Hotspots: for every stage of the view (with a persona, the stages the persona
 takes no step in are left out) the mean emotion of its steps that have one, the
@@ -47,6 +49,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ..flow import Resolved, check_persona, resolve
 from ..model import Journey, Opportunity, Step
 from ..verdicts import AddressingVerdict, addressing, stage_figures
+from .drop_off import Lost, lost_by_step
 
 SEVERITY_WEIGHT = {"low": 1, "medium": 2, "high": 4, "critical": 8}
 ESTIMATED_AFFECTED = Decimal("0.5")
@@ -83,6 +86,8 @@ class RankedPain:
     affected_estimated: bool
     moment_of_truth: bool
     emotion: int | None
+    lost: Lost | None = None  # with --weight-by-drop-off: the customers lost at the step
+    weighted: Decimal | None = None  # score × percentage of entrants lost; None when ``lost`` is unknown
 
     @property
     def shown_score(self) -> Decimal:
@@ -128,6 +133,7 @@ class PainReport:
     total: int  # pain points in the view, before the filters
     unaddressed: int  # of those, how many no opportunity under way addresses
     ideas_only: int  # of the unaddressed, how many have ideas
+    weighted: bool = False  # ranked by the score weighted by drop-off (``drop_off``)
 
 
 def round_score(score: Decimal) -> Decimal:
@@ -187,6 +193,18 @@ def ranking(row: RankedPain, file: str) -> tuple:
     return (-row.score, -SEVERITY_WEIGHT[row.severity], file, row.id)
 
 
+def weigh(rows: list[RankedPain], resolved: Resolved, file: str) -> list[RankedPain]:
+    """The rows weighted by the customers lost at their steps and ranked again: weighted score (highest
+    first), then the usual order; rows whose loss is unknown after all the others, in their usual order."""
+    lost = lost_by_step(resolved)
+    weighed = []
+    for row in rows:
+        at = lost[row.step]
+        weighed.append(replace(row, lost=at, weighted=None if at.percent is None else row.score * at.percent))
+    weighed.sort(key=lambda r: (r.weighted is None, -(r.weighted or 0), *ranking(r, file)))
+    return [replace(row, rank=n) for n, row in enumerate(weighed, 1)]
+
+
 def _worst(steps: list[Step]) -> Step | None:
     felt = [s for s in steps if s.emotion is not None]
     # min() keeps the first of equals, so a full tie goes to the earlier step
@@ -223,12 +241,15 @@ def report(
     top: int | None = None,
     unaddressed: bool = False,
     hotspot_pain_count: int = 3,
+    weight_by_drop_off: bool = False,
 ) -> PainReport:
     """The pain report of one valid journey; ``top`` and ``unaddressed`` filter the ranked list only."""
     if persona is not None:
         check_persona(journey, persona, file)
     resolved = resolve(journey, persona)
     ranked = rank(resolved, file)
+    if weight_by_drop_off:
+        ranked = weigh(ranked, resolved, file)
     open_pains = [row for row in ranked if not row.addressed]
     shown = open_pains if unaddressed else ranked
     if top is not None:
@@ -243,4 +264,5 @@ def report(
         total=len(ranked),
         unaddressed=len(open_pains),
         ideas_only=sum(1 for row in open_pains if row.addressing == "ideas"),
+        weighted=weight_by_drop_off,
     )

@@ -7,7 +7,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..presentation.terminal import printable
-from .cells import LEGEND, NONE, ONLY_IDEAS, OPEN, addressed, hotspot, opportunities, percent, signed, step_label, summary
+from .cells import (
+    LEGEND,
+    NONE,
+    ONLY_IDEAS,
+    OPEN,
+    WEIGHT_LEGEND,
+    addressed,
+    hotspot,
+    lost,
+    lost_reason,
+    opportunities,
+    percent,
+    signed,
+    step_label,
+    summary,
+)
+from .cells import weighted as weighted_cell
 from .score import Hotspot, PainReport, RankedPain
 
 if TYPE_CHECKING:
@@ -19,11 +35,26 @@ SEVERITY_STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "lo
 
 PAIN_COLUMNS = ("#", "score", "severity", "pain point", "stage", "step", "owner", "evidence", "addressed by", "affected")
 PAIN_RIGHT = {0, 1, 7, 9}
+WEIGHT_COLUMNS = ("lost", "weighted")
+"""Added after the others with --weight-by-drop-off (right-aligned figures)."""
 HOTSPOT_COLUMNS = ("stage", "mean emotion", "pain points", "worst step", "hotspot")
 HOTSPOT_RIGHT = {1, 2}
 
 
+def columns(weighted: bool) -> tuple[tuple[str, ...], set[int]]:
+    """The pain table's columns and which are right-aligned."""
+    if not weighted:
+        return PAIN_COLUMNS, PAIN_RIGHT
+    return PAIN_COLUMNS + WEIGHT_COLUMNS, PAIN_RIGHT | {len(PAIN_COLUMNS), len(PAIN_COLUMNS) + 1}
+
+
+def _unknown_loss(row: RankedPain) -> str | None:
+    reason = lost_reason(row)
+    return None if reason is None else f"lost unknown: {reason}"
+
+
 def pain_cells(row: RankedPain) -> list[str]:
+    weight = [lost(row), weighted_cell(row)] if row.lost is not None else []
     return [
         str(row.rank),
         f"{row.shown_score:.2f}",
@@ -35,6 +66,7 @@ def pain_cells(row: RankedPain) -> list[str]:
         str(len(row.sources)),
         addressed(row),
         percent(row),
+        *weight,
     ]
 
 
@@ -47,7 +79,7 @@ def _one_line(value: str) -> str:
 
 
 def plain_table(columns: tuple[str, ...], right: set[int], rows: list[list[str]], details: list[str] | None = None) -> list[str]:
-    """Aligned columns, two spaces apart; a detail line goes under its row, starting at the fourth column."""
+    """Aligned columns, two spaces apart; a row's details (lines) go under it, starting at the fourth column."""
     from rich.cells import cell_len
 
     rows = [[_one_line(c) for c in row] for row in rows]
@@ -65,7 +97,7 @@ def plain_table(columns: tuple[str, ...], right: set[int], rows: list[list[str]]
     for n, row in enumerate(rows):
         out.append(line(row))
         if details is not None:
-            out.append(indent + _one_line(details[n]))
+            out.extend(indent + _one_line(detail) for detail in details[n].split("\n"))
     return out
 
 
@@ -75,7 +107,8 @@ def _write_plain(reports: list[PainReport], out: TextIO) -> None:
         lines += [f"{r.title} ({r.journey}) — {r.file}", summary(r), ""]
         if r.pain_points:
             rows = [pain_cells(row) for row in r.pain_points]
-            lines += plain_table(PAIN_COLUMNS, PAIN_RIGHT, rows, [row.description for row in r.pain_points])
+            details = ["\n".join(filter(None, (row.description, _unknown_loss(row)))) for row in r.pain_points]
+            lines += plain_table(*columns(r.weighted), rows, details)
         else:
             lines.append("No pain points to show.")
         lines += ["", "Hotspots"]
@@ -85,6 +118,8 @@ def _write_plain(reports: list[PainReport], out: TextIO) -> None:
             lines.append("No stages in this view.")
         out.write("\n".join(printable(line) for line in lines) + "\n")
     out.write(f"\n{LEGEND}\n")
+    if any(r.weighted for r in reports):
+        out.write(f"{WEIGHT_LEGEND}\n")
 
 
 PAIN_MIN_WIDTH = 30
@@ -93,12 +128,12 @@ CAPPED = {4: 24, 5: 28, 6: 20, 8: 32}
 """Columns that wrap in the wide table, and the widest each may get."""
 
 
-def _fits_wide(rows: list[RankedPain], width: int) -> bool:
+def _fits_wide(rows: list[RankedPain], width: int, names: tuple[str, ...]) -> bool:
     """Whether every column fits side by side with room left for the pain point's description."""
     from rich.cells import cell_len
 
-    needed = PAIN_MIN_WIDTH + 2 * (len(PAIN_COLUMNS) - 1)
-    for i, name in enumerate(PAIN_COLUMNS):
+    needed = PAIN_MIN_WIDTH + 2 * (len(names) - 1)
+    for i, name in enumerate(names):
         if i == 3:
             continue
         lines = [name] + [line for row in rows for line in pain_cells(row)[i].split(", " if i == 8 else "\n")]
@@ -119,34 +154,38 @@ def _addressed(row: RankedPain, between: str) -> Text:
     return Text.assemble((ONLY_IDEAS, "yellow"), "\n" if between == "\n" else " — ", listed)
 
 
-def _pain_table(rows: list[RankedPain], width: int) -> Table:
+def _pain_table(rows: list[RankedPain], width: int, weighted: bool) -> Table:
     """The ranked pain points as a Rich table: every column when the terminal is wide enough, else the
     figures in their own columns and everything else stacked under the pain point's description."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    wide = _fits_wide(rows, width)
+    names, right = columns(weighted)
+    wide = _fits_wide(rows, width, names)
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, expand=True)
-    shown = PAIN_COLUMNS if wide else PAIN_COLUMNS[:4]
+    shown = names if wide else names[:4]
     for i, name in enumerate(shown):
         if i == 3:  # the pain point takes the room the figures leave
             table.add_column(name, ratio=1, min_width=24, overflow="fold")
         elif i in CAPPED:
             table.add_column(name, max_width=CAPPED[i], overflow="fold")
         else:
-            table.add_column(name, justify="right" if i in PAIN_RIGHT else "left", no_wrap=True)
+            table.add_column(name, justify="right" if i in right else "left", no_wrap=True)
     for row in rows:
         cells: list[Any] = list(pain_cells(row))
         cells[2] = Text(row.severity, style=SEVERITY_STYLE[row.severity])
+        unknown = _unknown_loss(row)
         if wide:
-            cells[3] = Text.assemble((row.id, "bold"), "\n", row.description)
+            cells[3] = Text.assemble((row.id, "bold"), "\n", row.description, *(("\n", (unknown, "dim")) if unknown else ()))
             cells[8] = _addressed(row, "\n")
             table.add_row(*cells)
             continue
         details = f"{row.stage_name} › {step_label(row)} · owner {row.owner or NONE} · {len(row.sources)} source{'' if len(row.sources) == 1 else 's'} · {percent(row)} affected"
         pain = Text.assemble((row.id, "bold"), "\n", row.description, "\n", (details, "dim"), "\n", ("addressed by: ", "dim"))
         pain.append_text(_addressed(row, ", "))
+        if weighted:
+            pain.append(f"\n{unknown}" if unknown else f"\nlost {lost(row)} · weighted score {weighted_cell(row)}", style="dim")
         table.add_row(*cells[:3], pain)
     return table
 
@@ -162,7 +201,7 @@ def _write_rich(reports: list[PainReport], con: Console) -> None:
         con.print(Text.assemble((printable(r.title), "bold"), (f" ({r.journey}) — {printable(r.file)}", "dim")))
         con.print(Text(summary(r), style="dim"))
         if r.pain_points:
-            con.print(_pain_table(r.pain_points, con.width))
+            con.print(_pain_table(r.pain_points, con.width, r.weighted))
         else:
             con.print(Text("No pain points to show.", style="italic"))
         con.print(Text("Hotspots", style="bold"))
@@ -179,6 +218,8 @@ def _write_rich(reports: list[PainReport], con: Console) -> None:
             con.print(Text("No stages in this view.", style="italic"))
     con.print()
     con.print(Text(LEGEND, style="dim"))
+    if any(r.weighted for r in reports):
+        con.print(Text(WEIGHT_LEGEND, style="dim"))
 
 
 def write(reports: list[PainReport], out: TextIO) -> None:
