@@ -192,3 +192,23 @@ def test_invalid_file_prints_diagnostics(cli, tmp_path):
     result = cli("show", bad)
     assert result.code == 1 and result.out == ""
     assert f"{bad}:10:18: error E002 `emotion`" in result.err
+
+
+@pytest.mark.parametrize("width", ["80", "120"])
+def test_bidi_and_control_characters_do_not_push_a_border_out(cli, monkeypatch, width):
+    """They are made visible (one cell each) before Rich measures the text, not after."""
+    monkeypatch.setenv("COLUMNS", width)
+    result = cli("show", FIXTURES / "render" / "hostile.journey.yaml")
+    assert result.code == 0 and "\u202e" not in result.out
+    for table in tables(result.out.splitlines()):
+        assert len({cell_len(line) for line in table}) == 1, table
+        assert cell_len(table[0]) <= int(width)
+
+
+def test_header_lines_break_between_facts_not_inside_one(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = cli("show", EXAMPLES / "clinic-visit.journey.yaml").out.splitlines()
+    assert lines[1:3] == ["owner patient-experience · reviewed 2026-10-28 (every 6 months)", "5 stages, 11 steps"]
+    monkeypatch.setenv("COLUMNS", "60")
+    lines = cli("show", READABLE).out.splitlines()
+    assert lines[3:5] == ["▁ -2  ▂ -1  ▃ 0  ▅ +1  ▇ +2  · none", "low point: Checks in (-1 🙁)"]

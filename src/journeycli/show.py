@@ -19,6 +19,10 @@ become rows). The stage names are the table's first row, not Rich's header
 line. Rich measures text in terminal cells, so CJK names and emoji keep the
 borders aligned.
 
+Text from the file goes through ``printable`` before Rich measures it: a bidi
+or control character would otherwise count as no cell in the layout and one
+on the screen, pushing a border out.
+
 Colour only on a terminal without ``NO_COLOR`` (``terminal.use_rich``);
 anywhere else the same layout is printed without a single escape code.
 """
@@ -37,6 +41,7 @@ from rich.text import Text
 from .flow import Resolved
 from .model import Stage, Step
 from .presentation.symbols import FACES, NO_EMOTION, SPARKS, emotion_label, words
+from .presentation.terminal import printable
 from .verdicts import AddressingVerdict, addressing_of
 
 MIN_COLUMN = 28
@@ -71,32 +76,46 @@ def sparkline(resolved: Resolved) -> Text:
     return line
 
 
-def _legend(resolved: Resolved) -> Text:
+def _legend(resolved: Resolved, width: int) -> Text:
     """What the blocks mean, and the step where the customer feels worst."""
-    legend = "  ".join(f"{SPARKS[e]} {e:+d}" if e else f"{SPARKS[0]} 0" for e in sorted(FACES)) + f"  {NO_EMOTION} none"
+    parts = ["  ".join(f"{SPARKS[e]} {e:+d}" if e else f"{SPARKS[0]} 0" for e in sorted(FACES)) + f"  {NO_EMOTION} none"]
     felt = [resolved.steps[s] for s in resolved.order if resolved.steps[s].emotion is not None]
     if felt:
         low = min(felt, key=lambda step: step.emotion or 0)
-        legend += f" · low point: {low.name} ({emotion_label(low.emotion)})"
-    return Text(legend, style="dim")
+        parts.append(f"low point: {printable(low.name)} ({emotion_label(low.emotion)})")
+    return Text(_joined(parts, width), style="dim")
 
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def _header(resolved: Resolved) -> Text:
+def _joined(parts: list[str], width: int) -> str:
+    """``parts`` joined by `` · ``, a line break in place of the separator where the next part would not fit,
+    so a line never breaks inside a part ("11 / steps")."""
+    from rich.cells import cell_len
+
+    lines = [parts[0]]
+    for part in parts[1:]:
+        if cell_len(lines[-1]) + 3 + cell_len(part) > width:
+            lines.append(part)
+        else:
+            lines[-1] += " · " + part
+    return "\n".join(lines)
+
+
+def _header(resolved: Resolved, width: int) -> Text:
     journey = resolved.journey
-    parts = [f"owner {journey.owner}" if journey.owner else "no owner"]
+    parts = [f"owner {printable(journey.owner)}" if journey.owner else "no owner"]
     if journey.last_reviewed:
         parts.append(f"reviewed {journey.last_reviewed.isoformat()} (every {journey.review_interval_months} months)")
     else:
         parts.append("never reviewed")
     parts.append(f"{_count(len(journey.stages), 'stage')}, {_count(len(resolved.order), 'step')}")
     if resolved.persona is not None:
-        names = {p.id: p.name for p in journey.personas or []}
+        names = {p.id: printable(p.name) for p in journey.personas or []}
         parts.append(f"persona: {names.get(resolved.persona, resolved.persona)}")
-    return Text.assemble((journey.title, "bold"), "\n", (" · ".join(parts), "dim"))
+    return Text.assemble((printable(journey.title), "bold"), "\n", (_joined(parts, width), "dim"))
 
 
 def _flow(resolved: Resolved, step: Step) -> Table | None:
@@ -108,7 +127,7 @@ def _flow(resolved: Resolved, step: Step) -> Table | None:
         return None
     if not targets:
         return _item("↪", ("leaves the journey", "dim"))
-    return _item("↪", (" | ".join(resolved.steps[t].name for t in targets), "dim"))
+    return _item("↪", (" | ".join(printable(resolved.steps[t].name) for t in targets), "dim"))
 
 
 def _item(marker: str, *parts: tuple[str, str]) -> Table:
@@ -153,10 +172,10 @@ def _reach(resolved: Resolved, facts: _Facts, step: Step) -> Text | None:
 
 
 def _step(resolved: Resolved, facts: _Facts, step: Step) -> list[RenderableType]:
-    lines: list[RenderableType] = [Text(step.name, style="bold")]
+    lines: list[RenderableType] = [Text(printable(step.name), style="bold")]
     detail = _emotion(step.emotion)
     if step.channel:
-        channels = {c.id: c.name for c in resolved.journey.channels or []}
+        channels = {c.id: printable(c.name) for c in resolved.journey.channels or []}
         detail.append(f" · {channels.get(step.channel, step.channel)}", style="dim")
     if step.layer != "frontstage":
         detail.append(f" · {step.layer}", style="dim italic")
@@ -170,9 +189,9 @@ def _step(resolved: Resolved, facts: _Facts, step: Step) -> list[RenderableType]
         style = SEVERITY_STYLE[pain.severity]
         verdict = facts.addressing.get(pain.id, "open")
         note = ("", "") if verdict == "addressed" else (f" ({NOT_ADDRESSED[verdict]})", "yellow")
-        lines.append(_item("⚠", (pain.severity, style), note, (": " + pain.description, "")))
+        lines.append(_item("⚠", (pain.severity, style), note, (": " + printable(pain.description), "")))
     for opportunity in step.opportunities:
-        lines.append(_item("→", (words(opportunity.status), STATUS_STYLE[opportunity.status]), (": " + opportunity.description, "")))
+        lines.append(_item("→", (words(opportunity.status), STATUS_STYLE[opportunity.status]), (": " + printable(opportunity.description), "")))
     flow = _flow(resolved, step)
     if flow is not None:
         lines.append(flow)
@@ -188,7 +207,7 @@ def _cell(resolved: Resolved, facts: _Facts, stage: Stage, compact: bool) -> Ren
         grid.add_column(no_wrap=True, justify="right", min_width=5)
         grid.add_column(overflow="fold")
         for step in steps:
-            grid.add_row(_emotion(step.emotion), step.name)
+            grid.add_row(_emotion(step.emotion), printable(step.name))
         return grid
     lines: list[RenderableType] = []
     for step in steps:
@@ -217,10 +236,10 @@ def view(resolved: Resolved, width: int, compact: bool = False) -> Group:
         shown = list(enumerate(stages[first : first + per_table], first + 1))
         for _ in shown:
             table.add_column(width=column, vertical="top", overflow="fold")
-        table.add_row(*(Text(f"{n}. {stage.name}", style="bold") for n, stage in shown), end_section=True)
+        table.add_row(*(Text(f"{n}. {printable(stage.name)}", style="bold") for n, stage in shown), end_section=True)
         table.add_row(*(_cell(resolved, facts, stage, compact) for _, stage in shown))
         tables.append(table)
-    return Group(_header(resolved), sparkline(resolved), _legend(resolved), *tables)
+    return Group(_header(resolved, width), sparkline(resolved), _legend(resolved, width), *tables)
 
 
 def print_view(resolved: Resolved, out: TextIO, compact: bool = False) -> None:
