@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from . import fast_schema, integrity, schema_wording, value_hints
+from . import fast_schema, integrity
 from .diagnostics import Diagnostic, Severity
 from .funnel import reach
 from .loader import Invalid, Loaded, load
@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # a valid file is checked without Pydantic (fast_schema); the
     from pydantic import BaseModel
 
     from .model import Journey
+    from .value_hints import Source
 
 _UNBUILT = object()
 
@@ -109,15 +110,19 @@ def header(loaded: Loaded, file: str, not_a_mapping: str) -> tuple[dict | None, 
         )
         return None, found
     if "format" in raw and (isinstance(version, bool) or not isinstance(version, int)) and not isinstance(version, Invalid):
+        from . import schema_wording
+
         shown = loaded.sourcemap.raw(("format",)) or schema_wording.show(version)
         found.append(E002.at(file, loaded.sourcemap.value(("format",)), f"`format` must be the whole number 1; found `{shown}`", "write: format: 1"))
     return raw, found
 
 
-def check_model(raw: dict, model: type[BaseModel], file: str, smap: SourceMap, out: list[Diagnostic], source: value_hints.Source | None = None) -> Any:
+def check_model(raw: dict, model: type[BaseModel], file: str, smap: SourceMap, out: list[Diagnostic], source: Source | None = None) -> Any:
     """Unknown keys, then the schema of ``model``: the validated model, or None (findings in ``out``).
 
     ``source`` (the file's bytes) lets messages say that a number was quoted."""
+    from . import value_hints
+
     out.extend(_unknown_keys(raw, model, (), file, smap, raw))
     return _schema(raw, file, smap, out, model, source or value_hints.Source(b""))
 
@@ -137,8 +142,9 @@ def validate(data: bytes, file: str, scope: Any = None, quick: bool = True) -> C
             return checked
         if not fast_schema.journey_ok(raw):  # Pydantic decides, and words what is wrong
             from .model import Journey
+            from .value_hints import Source
 
-            checked._model = check_model(raw, Journey, file, loaded.sourcemap, checked.diagnostics, value_hints.Source(data))
+            checked._model = check_model(raw, Journey, file, loaded.sourcemap, checked.diagnostics, Source(data))
         libraries = scope.libraries_of(raw, file, loaded.sourcemap, checked.diagnostics) if scope is not None else None
         checked.diagnostics.extend(integrity.check(raw, file, loaded.sourcemap, libraries))
         checked.libraries = libraries
@@ -196,6 +202,8 @@ def _unknown_keys(raw: dict, model: type[BaseModel], path: tuple, file: str, sma
                     if isinstance(item, dict):
                         yield from _unknown_keys(item, child, (*path, key, index), file, smap, root)
         elif not (isinstance(key, str) and key.startswith("x-")):
+            from . import schema_wording
+
             close = closest(str(key), fields)
             hint = f"did you mean `{close}`?" if close else f"keys allowed here: {', '.join(fields)}; or use an `x-` key for your own data"
             yield E002.at(file, smap.key((*path, key)), f"unknown key `{key}` in {schema_wording.place(path, root)}", hint)
@@ -203,8 +211,10 @@ def _unknown_keys(raw: dict, model: type[BaseModel], path: tuple, file: str, sma
 
 # -- schema errors (worded in schema_wording) ------------------------------------------
 
-def _schema(raw: dict, file: str, smap: SourceMap, out: list[Diagnostic], model: type[BaseModel], source: value_hints.Source) -> Any:
+def _schema(raw: dict, file: str, smap: SourceMap, out: list[Diagnostic], model: type[BaseModel], source: Source) -> Any:
     from pydantic import ValidationError
+
+    from . import schema_wording
 
     try:
         return model.model_validate(raw)
