@@ -63,7 +63,8 @@ class Checked:
                 if model is None:
                     from .model import Journey
 
-                    model = Journey.model_validate(self.data)
+                    with no_gc():
+                        model = Journey.model_validate(self.data)
                 self._journey = model if self.libraries is None else self.libraries.merged(model)
             self._model = None
         return self._journey
@@ -132,7 +133,8 @@ def validate(data: bytes, file: str, scope: Any = None, quick: bool = True) -> C
 
     ``scope`` (a ``portfolio.uses.Scope``) resolves the file's `uses` and the configured default
     libraries; without it a journey's `uses` is not followed. ``quick`` loads a plain file without
-    its full positions (built when a finding needs one); work that points at many places asks for them at once.
+    its full positions (built when a finding needs one) and checks it without Pydantic; lint, which
+    points at many places and needs the model, asks for both at once.
     """
     with no_gc():
         loaded = load(data, file, quick)
@@ -140,7 +142,7 @@ def validate(data: bytes, file: str, scope: Any = None, quick: bool = True) -> C
         checked = Checked(file, loaded.sourcemap, loaded.diagnostics + found)
         if raw is None:
             return checked
-        if not fast_schema.journey_ok(raw):  # Pydantic decides, and words what is wrong
+        if not (quick and fast_schema.journey_ok(raw)):  # Pydantic decides and words what is wrong; work that wants the model builds it now
             from .model import Journey
             from .value_hints import Source
 
