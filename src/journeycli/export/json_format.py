@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 
+from .. import json_text
 from ..flow import resolve
 from ..model import Journey
 
@@ -27,4 +28,4 @@ def export(journey: Journey) -> str:
         "exits": [step_id for step_id in resolved.order if resolved.is_exit(step_id)],
         "unreachable": [step_id for step_id in resolved.order if step_id not in reachable],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return json_text.dumps(data, allow_nan=False) + "\n"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
+from .. import json_text
 from ..diagnostics import Severity
 from . import Report
 from .locations import fingerprints, relative_path
@@ -23,4 +23,4 @@ def report(result: Report, out: TextIO) -> None:
         }
         for d, fingerprint in zip(result.diagnostics, fingerprints(result.diagnostics))
     ]
-    out.write(json.dumps(issues, indent=2, ensure_ascii=False) + "\n")
+    out.write(json_text.dumps(issues) + "\n")

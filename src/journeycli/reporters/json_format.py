@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
+from .. import json_text
 from ..diagnostics import Diagnostic
 from . import Report
 
@@ -16,4 +16,4 @@ def diagnostic(d: Diagnostic) -> dict[str, object]:
 
 def report(result: Report, out: TextIO) -> None:
     document = {"diagnostics": [diagnostic(d) for d in result.diagnostics], "summary": result.summary.as_dict()}
-    out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    out.write(json_text.dumps(document) + "\n")

@@ -10,12 +10,11 @@ schema (a copy is in tests/fixtures/sarif/).
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import TextIO
 
-from .. import __version__
+from .. import __version__, json_text
 from ..diagnostics import Severity
 from ..rules import all_rules
 from . import Report
@@ -83,4 +82,4 @@ def report(result: Report, out: TextIO) -> None:
             }
         ],
     }
-    out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    out.write(json_text.dumps(document) + "\n")
