@@ -48,9 +48,7 @@ def _format(options: FunnelOptions) -> str:
 def run(options: FunnelOptions) -> int:
     """0 when every journey was reported, 1 when some were invalid or a chart could not be drawn; usage errors raise."""
     from ..config import load_settings
-    from ..files import write_atomic
-    from ..flow import check_persona, resolve
-    from ..funnel import report
+    from ..validation import no_gc
 
     fmt = _format(options)
     if not options.timeout > 0:
@@ -67,6 +65,15 @@ def run(options: FunnelOptions) -> int:
             raise UsageError(f"a funnel chart shows one journey, but {len(inputs)} were given")
         engine = choose_engine(fmt, options.engine)
     valid, findings = read_valid(inputs)
+    with no_gc():  # many small objects, no cycles: the cyclic collector would only scan them over and over
+        return _report(options, fmt, engine, inputs, valid, findings)
+
+
+def _report(options: FunnelOptions, fmt: str, engine, inputs, valid, findings) -> int:
+    from ..files import write_atomic
+    from ..flow import check_persona, resolve
+    from ..funnel import report
+
     funnels = []
     for item, journey in valid:
         if options.persona is not None:

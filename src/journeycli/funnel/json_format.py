@@ -16,10 +16,10 @@ from .report import Funnel
 
 def _n(value: float | None) -> float | int | None:
     """A number for JSON without float noise (0.1, not 0.09999999999999998); whole numbers as integers."""
-    if value is None:
-        return None
+    if value is None or type(value) is int:
+        return value
     value = round(value, 10)
-    return int(value) if float(value).is_integer() else value
+    return int(value) if value.is_integer() else value
 
 
 def _flow_json(flow: StepFlow, model: DropOff) -> dict[str, Any]:
@@ -68,8 +68,7 @@ def funnel_json(file: str, f: Funnel) -> dict[str, Any]:
     }
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+_dumps = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: json.dumps with an option builds a new one per call
 
 
 def write(funnels: list[tuple[str, Funnel]], out: TextIO) -> None:
