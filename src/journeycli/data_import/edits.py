@@ -17,6 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from itertools import accumulate
 from typing import Any
 
 from ..diagnostics import Diagnostic
@@ -86,11 +87,8 @@ class _Editor:
     def __init__(self, text: str, smap: SourceMap, csv_file: str, plan: Plan) -> None:
         self.text, self.smap, self.csv, self.plan = text, smap, csv_file, plan
         self.newline = "\r\n" if "\r\n" in text else "\n"
-        self.starts = [0]  # index of the first character of each line (only line feeds end lines, as in the loader)
-        at = text.find("\n")
-        while at >= 0:
-            self.starts.append(at + 1)
-            at = text.find("\n", at + 1)
+        # index of the first character of each line (only line feeds end lines, as in the loader), summed in C
+        self.starts = [0, *accumulate(map((1).__add__, map(len, text.split("\n")[:-1])))]
         self.inserts: dict[int, list[tuple[str, Row]]] = {}
 
     def index(self, pos: tuple[int, int]) -> int:
