@@ -14,6 +14,7 @@ step would have led.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 
 from .model import Journey, PainPoint, Stage, Step
@@ -65,50 +66,23 @@ class Resolved:
 
         Comparing emotions along the flow skips backstage and other emotionless
         steps. Emotionless steps that loop among themselves share their landings,
-        so they are grouped into strongly connected components (Tarjan's
-        algorithm, iterative so long chains cannot exhaust the stack); each
-        component is finished after every component it leads to, so its landings
+        so they are grouped into strongly connected components (``components``);
+        each component comes after every component it leads to, so its landings
         are computed once, from theirs.
         """
         steps, successors = self.steps, self.successors
         through: dict[str, set[str]] = {}
-        number: dict[str, int] = {}
-        low: dict[str, int] = {}
-        open_: list[str] = []  # visited steps whose component is not finished yet
-        opened_at: dict[str, int] = {}  # step -> its position in ``open_``
-        for root in self.order:
-            if steps[root].emotion is not None or root in number:
-                continue
-            number[root], low[root], opened_at[root] = len(number), len(number), len(open_)
-            open_.append(root)
-            stack = [(root, iter(successors[root]))]
-            while stack:
-                node, pending = stack[-1]
-                target = next(pending, None)
-                if target is None:
-                    stack.pop()
-                    if stack:
-                        low[stack[-1][0]] = min(low[stack[-1][0]], low[node])
-                    if low[node] == number[node]:  # ``node`` heads a component: close it
-                        members = set(open_[opened_at[node] :])
-                        del open_[opened_at[node] :]
-                        lands: set[str] = set()
-                        for member in members:
-                            for after in successors[member]:
-                                if steps[after].emotion is not None:
-                                    lands.add(after)
-                                elif after not in members:
-                                    lands |= through[after]
-                        for member in members:
-                            through[member] = lands
-                elif steps[target].emotion is not None:
-                    continue
-                elif target not in number:
-                    number[target], low[target], opened_at[target] = len(number), len(number), len(open_)
-                    open_.append(target)
-                    stack.append((target, iter(successors[target])))
-                elif target not in through:  # still open: a loop back into the current component
-                    low[node] = min(low[node], number[target])
+        felt = {s for s in self.order if steps[s].emotion is not None}
+        for members in components(self.order, successors, skip=felt):
+            lands: set[str] = set()
+            for member in members:
+                for after in successors[member]:
+                    if after in felt:
+                        lands.add(after)
+                    elif after not in members:
+                        lands |= through[after]
+            for member in members:
+                through[member] = lands
         result: dict[str, list[str]] = {}
         for step_id in self.order:
             landing: list[str] = []
@@ -121,6 +95,49 @@ class Resolved:
 
     def pain_points(self) -> list[tuple[Stage, Step, PainPoint]]:
         return [(self.stage_of[s], self.steps[s], pain) for s in self.order for pain in self.steps[s].pain_points]
+
+
+def components(order: list[str], successors: dict[str, list[str]], skip: Collection[str] = ()) -> Iterator[set[str]]:
+    """The strongly connected components of the flow graph, each after every component it leads to.
+
+    Tarjan's algorithm, iterative so that long journeys cannot exhaust the stack.
+    Roots are taken in ``order``; steps in ``skip`` are neither visited nor
+    entered (P002 looks through emotionless steps only). The one home of this
+    walk: the emotion landings and the funnel's loops both use it.
+    """
+    number: dict[str, int] = {}
+    low: dict[str, int] = {}
+    open_: list[str] = []  # visited steps whose component is not finished yet
+    opened_at: dict[str, int] = {}  # step -> its position in ``open_``
+    for root in order:
+        if root in skip or root in number:
+            continue
+        number[root] = low[root] = len(number)
+        opened_at[root] = len(open_)
+        open_.append(root)
+        stack = [(root, iter(successors[root]))]
+        while stack:
+            node, pending = stack[-1]
+            target = next(pending, None)
+            if target is None:
+                stack.pop()
+                if stack:
+                    low[stack[-1][0]] = min(low[stack[-1][0]], low[node])
+                if low[node] == number[node]:  # ``node`` heads a component: close it
+                    members = set(open_[opened_at[node] :])
+                    del open_[opened_at[node] :]
+                    for member in members:
+                        opened_at[member] = -1
+                    yield members
+            elif target in skip:
+                continue
+            elif target not in number:
+                number[target] = low[target] = len(number)
+                opened_at[target] = len(open_)
+                open_.append(target)
+                stack.append((target, iter(successors[target])))
+            elif opened_at[target] >= 0:  # still open: a loop back into the current component
+                low[node] = min(low[node], number[target])
 
 
 def check_persona(journey: Journey, persona: str, file: str) -> None:

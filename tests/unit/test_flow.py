@@ -1,10 +1,10 @@
-"""The flow graph P002 walks: `emotion_successors` against a plain breadth-first search."""
+"""The flow graph: `emotion_successors` against a plain breadth-first search, and the shared `components`."""
 
 from __future__ import annotations
 
 import random
 
-from journeycli.flow import Resolved, resolve
+from journeycli.flow import Resolved, components, resolve
 from journeycli.model import Journey
 
 
@@ -60,3 +60,30 @@ def test_matches_a_breadth_first_search_on_random_flows():
         resolved = resolve(journey(steps))
         got = {k: sorted(v, key=resolved.index.__getitem__) for k, v in resolved.emotion_successors().items()}
         assert got == reference(resolved), steps
+
+
+def _reach(start: str, successors: dict[str, list[str]], skip: set[str]) -> set[str]:
+    seen, pending = {start}, [start]
+    while pending:
+        for t in successors[pending.pop()]:
+            if t not in seen and t not in skip:
+                seen.add(t)
+                pending.append(t)
+    return seen
+
+
+def test_components_are_the_mutual_reachability_classes_in_dependency_order():
+    """`components` (shared by P002's landings and the funnel's loops) against reachability by brute force."""
+    rng = random.Random(20261202)
+    for _ in range(800):
+        nodes = [f"n{i}" for i in range(rng.randint(1, 9))]
+        successors = {n: rng.sample(nodes, rng.randint(0, min(3, len(nodes)))) for n in nodes}
+        skip = {n for n in nodes if rng.random() < 0.2}
+        reached = {n: _reach(n, successors, skip) for n in nodes if n not in skip}
+        found = list(components(nodes, successors, skip))
+        expected = {frozenset(m for m in reached if n in reached[m] and m in reached[n]) for n in reached}
+        assert {frozenset(c) for c in found} == expected and sum(map(len, found)) == len(reached)
+        finished: set[str] = set()
+        for members in found:  # every component it leads to came before it
+            assert all(t in finished | members for m in members for t in reached[m])
+            finished |= members

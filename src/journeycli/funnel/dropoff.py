@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..flow import Resolved
+from ..flow import Resolved, components
 from . import reach
 
 EPSILON = 1e-9
@@ -110,48 +110,14 @@ def skippable(resolved: Resolved) -> frozenset[str]:
 def loops(resolved: Resolved, successors: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
     """For each step on a cycle of the flow, the steps of its strongly connected component, in file order.
 
-    Tarjan's algorithm, iterative so that long journeys cannot exhaust the stack.
+    A component is a loop when it has several steps or its one step leads to itself.
     """
-    index = resolved.index
-    number: dict[str, int] = {}
-    low: dict[str, int] = {}
-    open_: list[str] = []
-    on_open: set[str] = set()
     found: dict[str, tuple[str, ...]] = {}
-    for root in resolved.order:
-        if root in number:
-            continue
-        number[root] = low[root] = len(number)
-        open_.append(root)
-        on_open.add(root)
-        stack = [(root, iter(successors[root]))]
-        while stack:
-            node, pending = stack[-1]
-            target = next(pending, None)
-            if target is None:
-                stack.pop()
-                if stack:
-                    parent = stack[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                if low[node] == number[node]:
-                    members = []
-                    while True:
-                        member = open_.pop()
-                        on_open.discard(member)
-                        members.append(member)
-                        if member == node:
-                            break
-                    if len(members) > 1 or node in successors[node]:
-                        group = tuple(sorted(members, key=index.__getitem__))
-                        for member in members:
-                            found[member] = group
-            elif target not in number:
-                number[target] = low[target] = len(number)
-                open_.append(target)
-                on_open.add(target)
-                stack.append((target, iter(successors[target])))
-            elif target in on_open:
-                low[node] = min(low[node], number[target])
+    for members in components(resolved.order, successors):
+        if len(members) > 1 or any(m in successors[m] for m in members):
+            group = tuple(sorted(members, key=resolved.index.__getitem__))
+            for member in members:
+                found[member] = group
     return found
 
 
