@@ -1,9 +1,11 @@
 """SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
 
-Artifact URIs are relative to the repository root (``%SRCROOT%``, which
-``originalUriBaseIds`` defines as that root's ``file:`` URI) and
-percent-encoded; a file in another repository than the first gets its
-absolute ``file:`` URI. GitHub reads the ``primaryLocationLineHash`` partial
+Artifact URIs are relative to the repository root (``%SRCROOT%``) and
+percent-encoded. ``originalUriBaseIds`` describes that base without its
+absolute ``file:`` URI (SARIF 2.1.0 §3.14.14 lets ``uri`` be absent; GitHub
+resolves ``%SRCROOT%`` to the checkout), so the same findings give the same
+bytes in every checkout. Only a file in another repository than the first
+gets its absolute ``file:`` URI. GitHub reads the ``primaryLocationLineHash`` partial
 fingerprint (see ``locations.fingerprints``). Valid against the official
 schema (a copy is in tests/fixtures/sarif/).
 """
@@ -23,6 +25,7 @@ from .locations import end_column, fingerprints, relative_path, root_of, uri
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _ROOT = "%SRCROOT%"
+_ROOT_WORDS = "The root of the repository that holds the journey files (outside a repository, the folder journey ran in)."
 _HOME = "https://github.com/journeycli/journeycli"
 
 
@@ -76,7 +79,7 @@ def report(result: Report, out: TextIO) -> None:
         "runs": [
             {
                 "tool": {"driver": driver},
-                "originalUriBaseIds": {_ROOT: {"uri": Path(base).as_uri().rstrip("/") + "/"}},
+                "originalUriBaseIds": {_ROOT: {"description": {"text": _ROOT_WORDS}}},
                 "results": results,
                 "columnKind": "unicodeCodePoints",
             }
