@@ -85,3 +85,18 @@ def test_printable_keeps_width_and_lines_when_asked():
     text = "a\x1b[2Jb\u202ec\nd\te"
     assert printable(text) == "a␛[2Jb\ufffdc␊d␉e" and len(printable(text)) == len(text)
     assert printable(text, keep_lines=True) == "a␛[2Jb\ufffdc\nd\te"
+
+
+def test_each_export_decides_what_bidi_controls_are(cli, hostile):
+    """Mermaid is drawn by a browser, so reordering controls are dropped (RTL letters and marks stay); JSON and CSV
+    are data for programs and spreadsheets, so they keep every character (CSV import gives the same text back)."""
+    arabic = "\u0627\u0644\u062f\u0641\u0639"
+    (hostile / "rtl.journey.yaml").write_text(_journey(2).replace('"A', f'"{arabic}\u200f A'))
+    mermaid = cli("export", "rtl.journey.yaml", "-f", "mermaid").out
+    assert not re.search("[\u202a-\u202e\u2066-\u2069]", mermaid)
+    assert f"{arabic}\u200f A\u200f step:" in mermaid and "T\u200fitle" in mermaid
+    name = f"{arabic}\u200f A{BIDI} step"
+    assert cli("export", "rtl.journey.yaml", "-f", "json").json()["stages"][0]["steps"][0]["name"] == name
+    (hostile / "rtl.csv").write_text(cli("export", "rtl.journey.yaml", "-f", "csv").out, encoding="utf-8")
+    assert cli("import", "rtl.csv", "-o", "back.journey.yaml").code == 0
+    assert cli("export", "back.journey.yaml", "-f", "json").json()["stages"][0]["steps"][0]["name"] == name

@@ -8,6 +8,11 @@ the names of the step's personas, or of every persona when the step names none.
 Mermaid's journey grammar cannot escape anything, so text is made safe instead:
 
 - line breaks, tabs and control characters become single spaces;
+- bidirectional embedding, override and isolate controls (U+202A–U+202E,
+  U+2066–U+2069) are dropped: a browser would apply them to the label, so a
+  name could show its letters in another order than the file holds ("Trojan
+  Source"). Right-to-left text needs none of them to display correctly; the
+  marks U+200E, U+200F and U+061C, which only settle neutral characters, stay;
 - characters that end a token become their full-width look-alikes: ``#`` and
   ``;`` everywhere, ``:`` in section, task and actor names, ``,`` in actor names
   (``#``→``＃``, ``;``→``；``, ``:``→``：``, ``,``→``，``);
@@ -31,6 +36,7 @@ KEYWORD_GUARD = "\u200b"
 
 _KEYWORD = re.compile(r"(?ai)(journey\b|title\s|section\s|acc(title|descr)\b)")
 _LOOKALIKE = {"#": "＃", ";": "；", ":": "：", ",": "，"}
+_NO_REORDERING = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 TITLE, NAME, ACTOR = "#;", "#;:", "#;:,"
 """The characters each kind of text must not contain."""
 
@@ -41,8 +47,8 @@ def score(emotion: int | None) -> int:
 
 
 def clean(text: str, forbidden: str) -> str:
-    """``text`` on one line, with ``forbidden`` characters replaced by look-alikes."""
-    spaced = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+    """``text`` on one line, without reordering controls, with ``forbidden`` characters replaced by look-alikes."""
+    spaced = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text.translate(_NO_REORDERING))
     flat = " ".join(spaced.split()).replace("%", "％")
     return "".join(_LOOKALIKE[ch] if ch in forbidden else ch for ch in flat)
 
