@@ -28,7 +28,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from multiprocessing import get_context
 from pathlib import Path
@@ -765,8 +765,7 @@ def diff_20k(b: Bench) -> list[Result]:
     data = b.inputs.diff_pair(20000)
     old, new = data.files
     argv = [*b.journey, "diff", str(old), str(new), "--format", "json"]
-    big = replace(b, env={**b.env, "JOURNEY_MAX_FILE_SIZE": "50000000"})  # each version is 10.5 MB, over the default 10 MB input limit
-    return [big.measure("diff-20k", shown, argv, data)]
+    return [b.measure("diff-20k", shown, argv, data)]
 
 
 def funnel_20k(b: Bench) -> list[Result]:
@@ -973,13 +972,8 @@ def table(results: list[Result], floor_mb: float) -> str:
 # --------------------------------------------------------------------------
 
 def journey_command(override: str | None) -> tuple[list[str], dict[str, str]]:
-    """The journey command line and the environment to run it in.
-
-    The 20,000-step files are above the default 10 MB input limit: the
-    benchmarks measure speed, so the limit is raised (unless already set).
-    """
+    """The journey command line and the environment to run it in."""
     env = dict(os.environ)
-    env.setdefault("JOURNEY_MAX_FILE_SIZE", "100MB")
     if override:
         return shlex.split(override), env
     exe = shutil.which("journey")

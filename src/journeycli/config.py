@@ -12,7 +12,7 @@ and the key (exit 2), never a silent default.
     fail_on = "warning"            # error | warning | info
     globs = ["*.journey.yaml", "maps/*.yaml"]
     engine = "graphviz"            # render with the system dot (default: the bundled graphviz-pure)
-    max_file_size = "10MB"         # larger inputs are refused; $JOURNEY_MAX_FILE_SIZE wins
+    max_file_size = "32MB"         # larger inputs are refused; $JOURNEY_MAX_FILE_SIZE wins
     libraries = ["shared/*.library.yaml"]   # used by every journey (relative to this file)
     required_phases = ["onboarding", "support"]  # L014: phases some journey must cover
 

@@ -122,3 +122,15 @@ def test_a_folder_even_root_cannot_search_is_a_finding(tmp_path):
     assert problems and "cannot search the folder" in problems[0].problem
     with pytest.raises(Exception, match="cannot search the folder"):
         problems[0].read()
+
+
+def test_the_default_limit_takes_a_20000_step_map_and_refuses_beyond_32_mb(cli, tmp_path, monkeypatch):
+    """A 20,000-step map is 10.5 MB (benchmarks/run.py): it must not need a setting; 32 MB and one byte is refused unread."""
+    monkeypatch.delenv("JOURNEY_MAX_FILE_SIZE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    for name, size in (("big.journey.yaml", 10_500_000), ("huge.journey.yaml", 32_000_001)):
+        with open(name, "wb") as sparse:  # NUL bytes: the loader refuses them at 1:1, after the size check
+            sparse.truncate(size)
+    messages = {file: message for file, _, message in _codes(cli("validate", ".", "--format", "json"))}
+    assert "larger than the limit" not in messages["big.journey.yaml"]
+    assert "larger than the limit of 32,000,000 bytes (32,000,001 bytes)" in messages["huge.journey.yaml"]

@@ -1,4 +1,4 @@
-"""Loader regressions: every bad scalar is a located finding, string bombs stop, lines count as editors do."""
+"""Loader regressions: every bad scalar is a located finding, string bombs stop, lines count as editors do, long lines stay short in reports."""
 
 from __future__ import annotations
 
@@ -104,3 +104,15 @@ def test_deepest_accepted_nesting_works_in_every_later_command(cli, tmp_path):
     too_deep = tmp_path / "deep.journey.yaml"
     too_deep.write_text(_nested(MAX_DEPTH + 1))
     assert [d["code"] for d in cli("validate", too_deep, "--format", "json").json()["diagnostics"]] == ["E001"]
+
+
+def test_findings_on_one_long_line_show_a_window_of_it(cli, tmp_path):
+    """3,000 findings on one 9 KB line printed that line 3,000 times (40 MB): the report grew with the square of the file."""
+    path = tmp_path / "flat.journey.yaml"
+    path.write_text("format: 1\nid: x\ntitle: t\nstages: [" + "1, " * 3000 + "]\n")
+    result = cli("validate", str(path))
+    assert result.code == 1 and len(result.out) < 1_500_000
+    last = result.out.split("stage 3000 must be a mapping")[1].splitlines()
+    source, caret = last[1], last[2]
+    assert source.startswith(" 4 │ …1, 1") and source.endswith(", ]") and len(source) < 200
+    assert source[caret.index("^")] == "1"  # the caret is still under the value it names

@@ -17,6 +17,23 @@ STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: 
 
 Segments = list[tuple[str, str]]
 
+EXCERPT_WIDTH = 160
+"""Characters of a source line shown under a finding: a window around the column, so a
+one-line file of megabytes (a long flow list, minified YAML) cannot make each of its
+findings print the whole line again (output quadratic in the file)."""
+
+
+def _window(line: str, column: int) -> tuple[str, int]:
+    """The part of ``line`` shown for ``column`` (from 1), and where the caret goes in it (from 0)."""
+    at = max(column - 1, 0)
+    if len(line) <= EXCERPT_WIDTH:
+        return line, at
+    start = min(max(at - EXCERPT_WIDTH // 3, 0), max(len(line) - EXCERPT_WIDTH, 0))
+    shown = line[start : start + EXCERPT_WIDTH]
+    before, after = ("…" if start else ""), ("…" if start + EXCERPT_WIDTH < len(line) else "")
+    return before + shown + after, at - start + len(before)
+
+
 def _finding(d: Diagnostic) -> list[Segments]:
     lines: list[Segments] = [
         [
@@ -31,8 +48,9 @@ def _finding(d: Diagnostic) -> list[Segments]:
     if d.excerpt is not None:
         from rich.cells import cell_len  # only with findings: a clean run's report starts no Rich
 
-        source = printable(d.excerpt.replace("\t", " "))
-        caret_at = cell_len(source[: max(d.column - 1, 0)])
+        shown, at = _window(d.excerpt, d.column)
+        source = printable(shown.replace("\t", " "))
+        caret_at = cell_len(source[:at])
         lines.append([(f" {d.line} │ ", "blue"), (source, "")])
         lines.append([(f" {gutter} │ ", "blue"), (" " * caret_at + "^", STYLE[d.severity])])
     if d.hint:
