@@ -10,7 +10,7 @@ import sys
 import time
 
 import pytest
-from conftest import FIXTURES
+from conftest import EXAMPLES, FIXTURES
 
 VALID = FIXTURES / "valid" / "minimal.journey.yaml"
 BIDI_NAME = 'format: 1\nid: x\ntitle: "Café \u202e"\nstages:\n  - id: s\n    name: "Étape"\n'
@@ -69,41 +69,86 @@ def test_a_configuration_that_is_not_utf8_is_a_usage_error(tmp_path):
 
 @pytest.fixture
 def slow_engine(tmp_path):
-    """A stand-in for Graphviz's `dot` that records its pid and takes a minute."""
+    """A stand-in for Graphviz's `dot` that adds its pid to engine.pids and takes a minute."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     dot = bin_dir / "dot"
     dot.write_text(
         "#!/bin/sh\n"
         'if [ "$1" = "-V" ]; then echo "dot - graphviz version 2.43.0 (0)" >&2; exit 0; fi\n'
-        f"echo $$ > {tmp_path}/engine.pid\n"
+        f"echo $$ >> {tmp_path}/engine.pids\n"
         "exec sleep 60\n"
     )
     dot.chmod(0o755)
     return {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
 
 
+def _engines(tmp_path) -> list[int]:
+    pids = tmp_path / "engine.pids"
+    return [int(line) for line in pids.read_text().split()] if pids.exists() else []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("page", ["strip", "a4"], ids=["one-page", "13-pages"])
 @pytest.mark.parametrize(("signal_number", "code", "line"), [(signal.SIGTERM, 143, "journey: terminated"), (signal.SIGINT, 130, "journey: aborted")])
-def test_a_signal_stops_the_engine_and_leaves_no_file(tmp_path, slow_engine, signal_number, code, line):
+def test_a_signal_stops_every_engine_and_leaves_no_file(tmp_path, slow_engine, signal_number, code, line, page):
+    """A4 draws its 13 pages two engines at a time in worker threads, which the signal's exception never reaches."""
     out = tmp_path / "out"
     out.mkdir()
     child = subprocess.Popen(
-        [sys.executable, "-c", "from journeycli.cli import main; main()", "render", str(VALID), "--engine", "graphviz", "-o", str(out / "map.svg")],
+        [sys.executable, "-c", "from journeycli.cli import main; main()", "render", str(EXAMPLES / "ecommerce-checkout.journey.yaml"),
+         "--engine", "graphviz", "--page", page, "-o", f"{out}/"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**os.environ, **slow_engine},
     )
-    pid_file = tmp_path / "engine.pid"
-    for _ in range(200):
-        if pid_file.exists() and pid_file.read_text().strip():
+    for _ in range(400):
+        if _engines(tmp_path):
             break
         time.sleep(0.05)
-    engine = int(pid_file.read_text())
+    time.sleep(0.5)  # the other worker starts its engine too
     child.send_signal(signal_number)
-    _, err = child.communicate(timeout=20)
+    try:
+        _, err = child.communicate(timeout=20)
+    finally:
+        child.kill()
     assert child.returncode == code
     assert err.decode().splitlines() == [line]
-    time.sleep(0.2)
-    with pytest.raises(ProcessLookupError):
-        os.kill(engine, 0)
+    time.sleep(0.3)
+    started = _engines(tmp_path)
+    assert started and not [pid for pid in started if _alive(pid)]
+    assert len(started) <= 4  # the pages not yet begun were not drawn after the signal
     assert list(out.iterdir()) == []
+
+
+def test_a_signal_while_the_engine_starts_still_stops_it(monkeypatch):
+    """A signal that lands inside Popen, after the fork and before anyone holds the process, waits until it is held."""
+    from journeycli import signals
+
+    real = subprocess.Popen
+    started = []
+
+    def popen_then_signal(*args, **options):
+        process = real(*args, **options)
+        started.append(process)
+        os.kill(os.getpid(), signal.SIGINT)  # handled here, before `child` has registered the process
+        return process
+
+    old = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    monkeypatch.setattr(subprocess, "Popen", popen_then_signal)
+    monkeypatch.setattr(signals, "_stopped", False)
+    signals.install()
+    try:
+        with pytest.raises(signals.Interrupted), signals.child(["sleep", "60"]) as process:
+            process.wait(timeout=30)
+    finally:
+        signal.signal(signal.SIGINT, old[0])
+        signal.signal(signal.SIGTERM, old[1])
+    assert started[0].poll() == -signal.SIGKILL

@@ -260,8 +260,11 @@ def _pictures(drawings: list, fmt: str, engine: Engine | None, timeout: float, d
         return [picture(drawings[0], fmt, engine, timeout, dpi, rasterise)]
     from concurrent.futures import ThreadPoolExecutor
 
-    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1, len(drawings))) as pool:
+    pool = ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1, len(drawings)))
+    try:
         return list(pool.map(lambda drawing: picture(drawing, fmt, engine, timeout, dpi, rasterise), drawings))
+    finally:  # after Ctrl-C or SIGTERM, pages not yet started are not drawn (signals.child stops the running ones)
+        pool.shutdown(cancel_futures=True)
 
 
 def _numbered(target: str, number: int, count: int) -> str:

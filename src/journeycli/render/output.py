@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 
+from .. import signals
 from ..engines import Engine
 from .pages import DPI
 from .parts import Drawing
@@ -40,23 +41,22 @@ def engine_command(engine: Engine, drawing: Drawing, fmt: str, dpi: float | None
 
 def run_engine(engine: Engine, drawing: Drawing, fmt: str, timeout: float, dpi: float | None = None) -> bytes:
     """Lay out and draw ``drawing``; raises LayoutTimeout or EngineFailed."""
+    pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}  # reproducible dates, where the engine's libraries honour it
     try:
-        done = subprocess.run(
-            engine_command(engine, drawing, fmt, dpi),
-            input=drawing.source.encode("utf-8"),
-            capture_output=True,
-            timeout=timeout if timeout < NO_LIMIT else None,
-            env={**os.environ, "SOURCE_DATE_EPOCH": "0"},  # reproducible dates, where the engine's libraries honour it
-        )
-    except subprocess.TimeoutExpired as error:  # subprocess.run has already killed the engine
-        raise LayoutTimeout(timeout) from error
+        with signals.child(engine_command(engine, drawing, fmt, dpi), env=env, **pipes) as process:
+            try:
+                stdout, stderr = process.communicate(drawing.source.encode("utf-8"), timeout=timeout if timeout < NO_LIMIT else None)
+            except subprocess.TimeoutExpired as error:
+                process.kill()
+                raise LayoutTimeout(timeout) from error
     except OSError as error:
         raise EngineFailed(f"cannot run {engine.executable}: {error.strerror or error}") from error
-    if done.returncode != 0 or not done.stdout:
-        messages = [line for line in done.stderr.decode("utf-8", "replace").splitlines() if line.strip() and "Warning" not in line]
-        reason = messages[-1].strip() if messages else f"exit code {done.returncode}"
+    if process.returncode != 0 or not stdout:
+        messages = [line for line in stderr.decode("utf-8", "replace").splitlines() if line.strip() and "Warning" not in line]
+        reason = messages[-1].strip() if messages else f"exit code {process.returncode}"
         raise EngineFailed(f"{engine.name} could not draw it: {reason}")
-    return _without_dates(done.stdout) if fmt == "pdf" else done.stdout
+    return _without_dates(stdout) if fmt == "pdf" else stdout
 
 
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}")
