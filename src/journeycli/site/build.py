@@ -26,7 +26,7 @@ from ..engines import Engine
 from ..inputs import Input
 from . import folder as site_folder
 from . import history
-from .journey_page import JOURNEYS_DIR, Job, Links, Place, write_journey
+from .journey_page import Job, Links, Place, write_journey
 from .pages import ASSET_FILES, ASSETS, SUMMARY_PAGES, render
 
 
@@ -92,9 +92,7 @@ def _jobs(valid: list[tuple[Input, Any]], commits: int) -> list[Job]:
             slug = f"{part.row.id}-{n}"
         taken.add(slug)
         places.append(Place(slug, part.row.id, part.row.title, item.name))
-    by_id: dict[str, Place] = {}
-    for place in places:
-        by_id.setdefault(place.id, place)
+    by_id = _by_id(places)
     parts: dict[str, list[Place]] = {}
     futures: dict[str, list[Place]] = {}
     for (_, part), place in zip(valid, places):
@@ -117,6 +115,14 @@ def _jobs(valid: list[tuple[Input, Any]], commits: int) -> list[Job]:
         top = history.repository_of(os.path.dirname(os.path.abspath(item.path))) if commits and item.path else None
         jobs.append(Job(item, place, links, row, top))
     return jobs
+
+
+def _by_id(places: list[Place]) -> dict[str, Place]:
+    """The place of each journey id: the first journey with that id, as links and the owners page name it."""
+    found: dict[str, Place] = {}
+    for place in places:
+        found.setdefault(place.id, place)
+    return found
 
 
 _PLAN: Plan | None = None  # the plan workers were forked with
@@ -150,9 +156,10 @@ def _write_journeys(jobs: list[Job], staged: str, plan: Plan) -> list[str]:
 def _write_summaries(report: Any, jobs: list[Job], staged: str) -> None:
     """The portfolio's pages and the assets."""
     place_of_file = {job.place.file: job.place for job in jobs}
+    place_of_id = _by_id([job.place for job in jobs])
     counts = {"journeys": len(jobs), "pains": len(report.pains), "opportunities": len(report.backlog), "owners": len(report.owners)}
     for name, (file, title) in SUMMARY_PAGES.items():
-        page = render(f"{name}.html", root="", title=title, current_page=name, report=report, place_of_file=place_of_file, counts=counts, journeys_dir=JOURNEYS_DIR)
+        page = render(f"{name}.html", root="", title=title, current_page=name, report=report, place_of_file=place_of_file, place_of_id=place_of_id, counts=counts)
         site_folder.save(os.path.join(staged, file), page)
     for asset in ASSET_FILES:
         with open(os.path.join(ASSETS, asset), "rb") as handle:
