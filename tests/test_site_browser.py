@@ -195,6 +195,25 @@ def test_the_keyboard_reaches_every_step_and_enter_opens_it(browser, site):
     _check(browser, site)
 
 
+def test_the_png_download_draws_the_map_in_the_browser(browser, site, tmp_path):
+    import time
+
+    from selenium.webdriver.common.by import By
+
+    browser.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)})
+    _open(browser, site / "journeys" / "ecommerce-checkout" / "index.html")
+    browser.find_element(By.ID, "download-png").click()
+    png = tmp_path / "ecommerce-checkout.png"
+    deadline = time.monotonic() + 60
+    while not (png.exists() and png.stat().st_size) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    data = png.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert width > 5000 and height > 1000  # the whole map, at twice its size (a canvas drawn from file:// is not tainted)
+    _check(browser, site)
+
+
 def test_hostile_text_runs_no_script_and_shows_literally(browser, site):
     from selenium.webdriver.common.by import By
 
