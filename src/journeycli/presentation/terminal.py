@@ -1,8 +1,9 @@
 """Terminal output: Rich with colour on a terminal, plain text everywhere else, control characters made visible.
 
 Plain text is written without Rich at all when the output is not a terminal
-or ``NO_COLOR`` is set, because Rich still emits bold codes under NO_COLOR and
-wraps long lines when piped.
+(unless ``FORCE_COLOR`` asks for colour), because Rich would wrap long lines
+to a guessed width when piped. On a terminal, ``NO_COLOR`` takes the colour
+away, never the word wrapping.
 
 ``printable`` is the one place that decides which characters a terminal or a
 CI log must never receive raw: every writer of text for people (reports, show,
@@ -58,20 +59,30 @@ def unencodable_as_escapes(*streams: TextIO) -> None:
                 reconfigure(errors="journey-escape")
 
 
-def use_rich(out: TextIO) -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
+def is_terminal(out: TextIO) -> bool:
     isatty = getattr(out, "isatty", None)
     return bool(isatty and isatty())
 
 
+def use_rich(out: TextIO) -> bool:
+    """Whether to colour ``out``: on a terminal or with ``FORCE_COLOR``, never with ``NO_COLOR``."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or is_terminal(out)
+
+
 def console(out: TextIO) -> Console | None:
-    """A Rich console for ``out``, or None when output must be plain."""
-    if not use_rich(out):
+    """A Rich console for ``out``, or None when output must be plain (not a terminal, no colour asked for).
+
+    On a terminal, text wraps at word boundaries to its width whether or not it is
+    coloured: with ``NO_COLOR`` the console has no colour system, so it writes no
+    escape code at all (not even bold) but lays text out the same way. Off a
+    terminal (``FORCE_COLOR`` into a pipe) lines are not wrapped, as in plain text.
+    """
+    colour, terminal = use_rich(out), is_terminal(out)
+    if not colour and not terminal:
         return None
-    return safe_console(file=out, highlight=False, emoji=False, markup=False, soft_wrap=False)
+    return safe_console(file=out, color_system="auto" if colour else None, highlight=False, emoji=False, markup=False, soft_wrap=not terminal)
 
 
 def safe_console(**options: Any) -> Console:

@@ -3,6 +3,12 @@
 Lines are built as (text, style) segments: Rich styles them on a terminal,
 and plain output joins the text, which keeps reports of thousands of
 findings fast.
+
+A source line that would not fit ``LINE_CELLS`` terminal cells with its
+gutter (a one-line JSON file, a minified list) is shown as a window around
+the column, with `…` on each side that was cut, so the caret stays on screen
+under the right character; the window does not depend on the terminal, so
+the report is the same bytes everywhere.
 """
 
 from __future__ import annotations
@@ -10,31 +16,65 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..diagnostics import Diagnostic, Severity
-from ..presentation.terminal import console, printable
+from ..presentation.terminal import console, is_terminal, printable
 from . import Report
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 Segments = list[tuple[str, str]]
 
-EXCERPT_WIDTH = 160
-"""Characters of a source line shown under a finding: a window around the column, so a
-one-line file of megabytes (a long flow list, minified YAML) cannot make each of its
-findings print the whole line again (output quadratic in the file)."""
+LINE_CELLS = 80
+"""The widest excerpt line with its gutter, in terminal cells: an 80-column terminal shows it unwrapped (a narrower one clips to its own width)."""
+
+_LEFT_CONTEXT = 25
+"""Cells kept before the column when the start of a long line is cut: enough to show the key in front of a value."""
+
+ELLIPSIS = "…"
 
 
-def _window(line: str, column: int) -> tuple[str, int]:
-    """The part of ``line`` shown for ``column`` (from 1), and where the caret goes in it (from 0)."""
-    at = max(column - 1, 0)
-    if len(line) <= EXCERPT_WIDTH:
-        return line, at
-    start = min(max(at - EXCERPT_WIDTH // 3, 0), max(len(line) - EXCERPT_WIDTH, 0))
-    shown = line[start : start + EXCERPT_WIDTH]
-    before, after = ("…" if start else ""), ("…" if start + EXCERPT_WIDTH < len(line) else "")
-    return before + shown + after, at - start + len(before)
+def clip(source: str, column: int, cells: int) -> tuple[str, int]:
+    """``source`` cut to at most ``cells`` terminal cells around ``column`` (1-based), and the caret's cell offset in it.
+
+    Widths are counted per character (a CJK character takes two cells, a combining
+    mark none), so the caret lands under the character at ``column`` whatever the script.
+    """
+    cells = max(cells, 12)
+    index = min(max(column - 1, 0), len(source))
+    if len(source) <= cells and source.isascii():  # the usual line: one cell per character, nothing to cut
+        return source, index
+    from rich.cells import get_character_cell_size  # only with findings: a clean run's report starts no Rich
+
+    # Only the characters that can be shown are measured: a one-line file of megabytes with thousands of
+    # findings must not cost the whole line per finding (report time quadratic in the file).
+    low, high = max(index - 2 * cells, 0), index + 2 * cells
+    cut_before, cut_after = low > 0, high < len(source)
+    source, index = source[low:high], index - low
+    context = min(_LEFT_CONTEXT, cells // 3)
+    widths = [get_character_cell_size(char) for char in source]
+    caret = sum(widths[:index])
+    if sum(widths) <= cells and not (cut_before or cut_after):
+        return source, caret
+    start = 0
+    if cut_before or caret + 1 > cells - 1 - context:  # the caret and some text after it would not fit: cut the start
+        start, before = index, 0
+        while start > 0 and before + widths[start - 1] <= context - 1:
+            start -= 1
+            before += widths[start]
+    lead = ELLIPSIS if start or cut_before else ""
+    budget = cells - len(lead)
+    end, used = start, 0
+    while end < len(source) and used + widths[end] <= budget:
+        used += widths[end]
+        end += 1
+    if end < len(source) or cut_after:  # make room for the closing ellipsis
+        while used + 1 > budget:
+            end -= 1
+            used -= widths[end]
+    tail = ELLIPSIS if end < len(source) or cut_after else ""
+    return lead + source[start:end] + tail, len(lead) + sum(widths[start:index])
 
 
-def _finding(d: Diagnostic) -> list[Segments]:
+def _finding(d: Diagnostic, cells: int) -> list[Segments]:
     lines: list[Segments] = [
         [
             (f"{printable(d.file)}:{d.line}:{d.column}: ", "bold"),
@@ -46,12 +86,9 @@ def _finding(d: Diagnostic) -> list[Segments]:
     ]
     gutter = " " * len(str(d.line))
     if d.excerpt is not None:
-        from rich.cells import cell_len  # only with findings: a clean run's report starts no Rich
-
-        shown, at = _window(d.excerpt, d.column)
-        source = printable(shown.replace("\t", " "))
-        caret_at = cell_len(source[:at])
-        lines.append([(f" {d.line} │ ", "blue"), (source, "")])
+        number = f" {d.line} │ "
+        source, caret_at = clip(printable(d.excerpt.replace("\t", " ")), d.column, cells - len(number))
+        lines.append([(number, "blue"), (source, "")])
         lines.append([(f" {gutter} │ ", "blue"), (" " * caret_at + "^", STYLE[d.severity])])
     if d.hint:
         lines.append([(f" {gutter} = ", "blue"), ("hint: ", "bold"), (printable(d.hint), "")])
@@ -73,9 +110,10 @@ def summary_line(result: Report) -> Segments:
 
 
 def report(result: Report, out: TextIO) -> None:
-    lines = [line for d in result.diagnostics for line in _finding(d)]
-    lines.append(summary_line(result))
     con = console(out)
+    cells = min(LINE_CELLS, con.width) if con is not None and is_terminal(out) else LINE_CELLS  # an excerpt never wraps under its caret
+    lines = [line for d in result.diagnostics for line in _finding(d, cells)]
+    lines.append(summary_line(result))
     if con is None:
         out.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
         return
