@@ -153,7 +153,7 @@ def test_a_library_that_is_a_device_is_refused_without_reading_it(cli, tmp_path)
     result = cli("validate", tmp_path / "a.journey.yaml", "-f", "json")
     assert result.code == 1
     [finding] = result.json()["diagnostics"]
-    assert finding["code"] == "E001" and "cannot read the library" in finding["message"] and "device" in finding["message"]
+    assert finding["code"] == "E009" and "cannot read the library" in finding["message"] and "device" in finding["message"]
 
 
 def test_diff_reports_library_changes_in_the_words_it_uses_for_journeys(cli, tmp_path):

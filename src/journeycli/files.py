@@ -41,10 +41,14 @@ def write_atomic(path: str, data: bytes, inputs: tuple[str, ...] = (), overwrite
         raise
 
 
+def reason(error: OSError) -> str:
+    """Why the system refused, in lower case to follow a colon: "permission denied", "is a directory"…"""
+    return "permission denied" if isinstance(error, PermissionError) else (error.strerror or str(error)).lower()
+
+
 def cannot_write(path: str, error: OSError) -> UsageError:
     """The usage error for an output that cannot be written, naming the user's path, never the temporary file."""
-    reason = "permission denied" if isinstance(error, PermissionError) else (error.strerror or str(error)).lower()
-    return UsageError(f"cannot write {path}: {reason}")
+    return UsageError(f"cannot write {path}: {reason(error)}")
 
 
 def make_directory(path: str) -> None:

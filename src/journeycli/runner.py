@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic
 from .inputs import MAX_FILE_BYTES, Input, InputError, read_bytes
-from .rules.error_codes import E001
+from .rules.error_codes import E009
 
 if TYPE_CHECKING:
     from .model import Journey
@@ -54,13 +54,24 @@ def with_excerpts(data: bytes, diagnostics: list[Diagnostic], file: str | None =
 
 
 def _read(item: Input) -> bytes | Diagnostic:
-    """The input's bytes; a file that cannot be read is a finding, not a crash."""
+    """The input's bytes; a file that cannot be read is a finding (E009), not a crash."""
     try:
         return item.read()
     except InputError as error:
-        return E001.at(item.name, (1, 1), str(error))
+        return E009.at(item.name, (1, 1), str(error))
     except OSError as error:
-        return E001.at(item.name, (1, 1), f"cannot read the file: {error.strerror or error}")
+        return unreadable(item.name, error)
+
+
+def unreadable(name: str, error: OSError, what: str = "file") -> Diagnostic:
+    """The E009 finding for a file the system refuses to read, with the fix for missing permission."""
+    import shlex
+
+    from .files import reason
+
+    quoted = shlex.quote(name)
+    hint = f"you may not read it: `ls -l {quoted}` shows its permissions, `chmod u+r {quoted}` gives you read access" if isinstance(error, PermissionError) else None
+    return E009.at(name, (1, 1), f"cannot read the {what}: {reason(error)}", hint)
 
 
 def check_one(item: Input, check: FileCheck) -> Outcome:

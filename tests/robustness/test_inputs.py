@@ -22,7 +22,7 @@ def test_a_device_is_refused_without_reading_it(cli):
     result = cli("validate", "/dev/zero", "--format", "json")
     assert result.code == 1
     [(file, code, message)] = _codes(result)
-    assert (file, code) == ("/dev/zero", "E001") and "character device" in message
+    assert (file, code) == ("/dev/zero", "E009") and "character device" in message
 
 
 def test_discovery_refuses_a_journey_symlink_to_a_device_and_a_fifo(cli, tmp_path):
@@ -30,7 +30,7 @@ def test_discovery_refuses_a_journey_symlink_to_a_device_and_a_fifo(cli, tmp_pat
     (tmp_path / "zero.journey.yaml").symlink_to("/dev/zero")
     os.mkfifo(tmp_path / "pipe.journey.yaml")  # opening it for reading would block forever
     result = cli("validate", tmp_path, "--format", "json")
-    found = {os.path.basename(file): message for file, code, message in _codes(result) if code == "E001"}
+    found = {os.path.basename(file): message for file, code, message in _codes(result) if code == "E009"}
     assert set(found) == {"zero.journey.yaml", "pipe.journey.yaml"}
     assert "character device" in found["zero.journey.yaml"] and "named pipe" in found["pipe.journey.yaml"]
     assert result.json()["summary"]["files"] == 3
@@ -52,7 +52,7 @@ def test_size_limit_from_the_configuration_and_the_environment(cli, tmp_path, mo
     (tmp_path / "journey.toml").write_text('max_file_size = "100B"\n')
     result = cli("lint", "map.journey.yaml", "--format", "json")
     [(_, code, message)] = _codes(result)
-    assert code == "E001" and "larger than the limit of 100 bytes" in message and "max_file_size" in message
+    assert code == "E009" and "larger than the limit of 100 bytes" in message and "max_file_size" in message
     monkeypatch.setenv("JOURNEY_MAX_FILE_SIZE", "1MB")  # the environment wins over the file
     assert cli("validate", "map.journey.yaml").code == 0
     monkeypatch.setenv("JOURNEY_MAX_FILE_SIZE", "lots")
@@ -63,7 +63,7 @@ def test_size_limit_from_the_configuration_and_the_environment(cli, tmp_path, mo
 def test_size_limit_applies_to_standard_input_and_every_reader(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("JOURNEY_MAX_FILE_SIZE", "100")
     result = cli("validate", "-", "--format", "json", stdin=VALID)
-    assert [code for _, code, _ in _codes(result)] == ["E001"]
+    assert [code for _, code, _ in _codes(result)] == ["E009"]
     path = tmp_path / "map.journey.yaml"
     path.write_bytes(VALID)
     for args in (("diff", path, path), ("import", path, "--from", "csv", "-o", "-")):
@@ -101,7 +101,7 @@ def test_an_unreadable_folder_is_a_finding_not_skipped(cli, tmp_path, monkeypatc
     result = cli("validate", tmp_path, "--format", "json")
     assert result.code == 1
     [(file, code, message)] = _codes(result)
-    assert (file, code) == (str(locked), "E001") and "cannot search the folder: Permission denied" in message
+    assert (file, code) == (str(locked), "E009") and "cannot search the folder: Permission denied" in message
     text = cli("validate", tmp_path)
     assert "no problems" not in text.out
 

@@ -22,8 +22,8 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
 from ..inputs import MAX_FILE_BYTES, InputError, read_bytes
-from ..rules.error_codes import E001, E004, E007
-from ..runner import with_excerpts
+from ..rules.error_codes import E004, E007, E009
+from ..runner import unreadable, with_excerpts
 from ..sourcemap import Position, SourceMap
 from .library import KINDS, Entry, LibraryFile, check_library, is_library_name
 
@@ -91,8 +91,7 @@ class Scope:
                 data = self.files.read(real, self.max_bytes)
             except (InputError, OSError) as error:
                 found = LibraryFile(name, None, {k: {} for k in KINDS}, frozenset(), [], SourceMap(None), b"")
-                reason = str(error) if isinstance(error, InputError) else error.strerror or str(error)
-                found.diagnostics = [E001.at(name, (1, 1), f"cannot read the library: {reason}")]
+                found.diagnostics = [E009.at(name, (1, 1), f"cannot read the library: {error}") if isinstance(error, InputError) else unreadable(name, error, "library")]
             else:
                 found = check_library(data, name)
             self._files[real] = found

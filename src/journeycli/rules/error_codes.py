@@ -1,4 +1,4 @@
-"""The validation codes E001–E006: always errors, emitted while loading and checking a file."""
+"""The validation codes E001–E009: always errors, emitted while reading, loading and checking a file."""
 
 from __future__ import annotations
 
@@ -100,4 +100,18 @@ E008 = Rule(
     "# verify-identity.journey.yaml\nid: verify-identity\npart_of: {journey: onboarding, step: verify}\n",
 )
 
-VALIDATION_RULES = (E001, E002, E003, E004, E005, E006, E007, E008)
+E009 = Rule(
+    code="E009",
+    name="unreadable-file",
+    severity=Severity.ERROR,
+    summary="A file that cannot be read at all: no permission to read it, not a regular file (a device, a named pipe, "
+    "a socket), larger than the size limit, or a folder that cannot be searched.",
+    why="Nothing in such a file was checked, and the fix is outside it (its permissions, its kind, the size limit), "
+    "so it is told apart from YAML that does not parse (E001).",
+    bad="# map.journey.yaml that you may not read (`ls -l` shows --w-------)\n",
+    good="# map.journey.yaml that you may read (after `chmod u+r map.journey.yaml`, `ls -l` shows -rw-------)\n",
+    details="Reported at line 1, column 1 of the file (or folder). A path that does not exist at all is a usage "
+    "error (exit code 2), not a finding.",
+)
+
+VALIDATION_RULES = (E001, E002, E003, E004, E005, E006, E007, E008, E009)
