@@ -10,12 +10,8 @@ from conftest import FIXTURES
 VALID = (FIXTURES / "valid" / "minimal.journey.yaml").read_bytes()
 
 
-@pytest.fixture
-def locked(tmp_path, monkeypatch):
-    """A journey file whose reading is refused. Tests run as root, who may read anything: refuse it where it is opened."""
-    path = tmp_path / "locked.journey.yaml"
-    path.write_bytes(VALID)
-    path.chmod(0o200)
+def _refuse(monkeypatch, path):
+    """Refuse to open ``path`` as the system does without read permission (tests run as root, who may read anything)."""
     real_open = os.open
 
     def refusing_open(file, flags, *args, **kwargs):
@@ -24,6 +20,15 @@ def locked(tmp_path, monkeypatch):
         return real_open(file, flags, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", refusing_open)
+
+
+@pytest.fixture
+def locked(tmp_path, monkeypatch):
+    """A journey file whose reading is refused."""
+    path = tmp_path / "locked.journey.yaml"
+    path.write_bytes(VALID)
+    path.chmod(0o200)
+    _refuse(monkeypatch, path)
     return path
 
 
@@ -54,13 +59,6 @@ def test_a_library_that_cannot_be_read(cli, tmp_path, monkeypatch):
     library = tmp_path / "people.library.yaml"
     library.write_text("personas:\n  - {id: anyone, name: Anyone}\n")
     (tmp_path / "a.journey.yaml").write_text("format: 1\nid: a\ntitle: A\nuses: [people.library.yaml]\nstages:\n  - id: s\n    name: S\n")
-    real_open = os.open
-
-    def refusing_open(file, flags, *args, **kwargs):
-        if os.fspath(file).endswith("people.library.yaml"):
-            raise PermissionError(13, "Permission denied", os.fspath(file))
-        return real_open(file, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", refusing_open)
+    _refuse(monkeypatch, os.path.realpath(library))
     [finding] = cli("validate", tmp_path / "a.journey.yaml", "-f", "json").json()["diagnostics"]
     assert finding["code"] == "E009" and finding["message"].startswith("cannot read the library: permission denied")
