@@ -11,6 +11,8 @@ import sys
 import yaml
 from conftest import EXAMPLES, FIXTURES, ROOT
 
+from journeycli.schema import SCHEMA_ID
+
 INVALID = FIXTURES / "invalid"
 BAD = INVALID / "e005_unknown_references.journey.yaml"
 
@@ -188,7 +190,7 @@ def test_parallel_validation_of_many_files_matches_serial(cli, tmp_path):
 
 def test_examples_carry_the_schema_modeline():
     for path in EXAMPLES.glob("*.journey.yaml"):
-        assert path.read_text().startswith("# yaml-language-server: $schema=../schemas/journey.schema.json"), path
+        assert path.read_text().startswith(f"# yaml-language-server: $schema={SCHEMA_ID}\n"), path
         assert yaml.safe_load(path.read_text())["format"] == 1
 
 

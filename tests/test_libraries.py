@@ -144,7 +144,7 @@ def test_shipped_library_schema_is_in_sync_and_accepts_the_example_library():
 
 def test_schema_command_prints_the_library_schema(cli):
     result = cli("schema", "--library")
-    assert result.code == 0 and result.json()["$id"].endswith("library-v1.schema.json")
+    assert result.code == 0 and result.json()["$id"].endswith("/schemas/library.schema.json")
 
 
 def test_a_library_that_is_a_device_is_refused_without_reading_it(cli, tmp_path):

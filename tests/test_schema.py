@@ -64,3 +64,25 @@ def test_every_property_has_an_example_that_fits_it():
             one = {**prop, "definitions": schema["definitions"]}
             for example in prop["examples"]:
                 assert not list(jsonschema.Draft7Validator(one).iter_errors(example)), (name, example)
+
+
+def test_one_schema_address_everywhere(cli, tmp_path, monkeypatch):
+    """The `$id`, `journey init`'s modeline, the README, the docs and the examples all name one address, the repository's file."""
+    import re
+    import tomllib
+
+    from journeycli.schema import LIBRARY_SCHEMA_ID, SCHEMA_ID
+
+    assert _schema()["$id"] == SCHEMA_ID
+    assert json.loads((ROOT / "schemas" / "library.schema.json").read_text())["$id"] == LIBRARY_SCHEMA_ID
+    urls = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["urls"]
+    assert SCHEMA_ID.startswith(urls["Source"].replace("https://github.com/", "https://raw.githubusercontent.com/") + "/main/schemas/")
+    monkeypatch.chdir(tmp_path)
+    assert cli("init").code == 0
+    named = {"journey init": (tmp_path / "my-journey.journey.yaml").read_text().splitlines()[0].removeprefix("# yaml-language-server: $schema=")}
+    for path in [ROOT / "README.md", *(ROOT / "docs").glob("*.md"), *EXAMPLES.rglob("*.yaml")]:
+        for address in re.findall(r"yaml-language-server: \$schema=(\S+)", path.read_text()):
+            named[str(path.relative_to(ROOT))] = address
+    assert len(named) > 8
+    assert {where: address for where, address in named.items() if address not in (SCHEMA_ID, LIBRARY_SCHEMA_ID)} == {}
+    assert named["journey init"] == SCHEMA_ID

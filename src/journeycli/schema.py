@@ -3,7 +3,8 @@
 Editors' YAML language servers validate with draft-07, so the 2020-12 output
 of Pydantic is adjusted: ``definitions`` instead of ``$defs``, an explicit
 ``$schema`` and an ``$id``. ``schemas/journey.schema.json`` and
-``schemas/library.schema.json`` are this output; a test keeps them in sync.
+``schemas/library.schema.json`` are this output; a test keeps them in sync,
+and another that every modeline in the repository names ``SCHEMA_ID``.
 """
 
 from __future__ import annotations
@@ -15,8 +16,13 @@ from pydantic import BaseModel
 
 from .model import Journey
 
-SCHEMA_ID = "https://journeycli.dev/schemas/journey-v1.schema.json"
-LIBRARY_SCHEMA_ID = "https://journeycli.dev/schemas/library-v1.schema.json"
+SCHEMAS_ADDRESS = "https://raw.githubusercontent.com/journeycli/journeycli/main/schemas"
+"""Where the schemas are served: the repository's own files, so the address always answers with this very text."""
+
+SCHEMA_ID = f"{SCHEMAS_ADDRESS}/journey.schema.json"
+"""The one address of the journey schema: its ``$id``, the modeline ``journey init`` writes, the README and docs."""
+
+LIBRARY_SCHEMA_ID = f"{SCHEMAS_ADDRESS}/library.schema.json"
 
 
 def journey_schema() -> dict[str, Any]:

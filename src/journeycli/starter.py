@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-SCHEMA_URL = "https://raw.githubusercontent.com/journeycli/journeycli/main/schemas/journey.schema.json"
+from .schema import SCHEMA_ID
 
 _TEMPLATE = """\
 # yaml-language-server: $schema={schema}
@@ -88,4 +88,4 @@ stages:
 def starter(journey_id: str, today: date | None = None) -> str:
     """The starter file's text for ``journey_id`` (already checked to be a valid id)."""
     title = journey_id.replace("-", " ").replace("_", " ").strip().capitalize() or "My journey"
-    return _TEMPLATE.format(schema=SCHEMA_URL, id=journey_id, title=title, today=(today or date.today()).isoformat())
+    return _TEMPLATE.format(schema=SCHEMA_ID, id=journey_id, title=title, today=(today or date.today()).isoformat())
