@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 
 import jsonschema
 import yaml
 from conftest import EXAMPLES, FIXTURES, ROOT
 
-from journeycli.schema import schema_text
+from journeycli.schema import LIBRARY_SCHEMA_ID, SCHEMA_ID, schema_text
 
 SHIPPED = ROOT / "schemas" / "journey.schema.json"
 
@@ -68,15 +69,10 @@ def test_every_property_has_an_example_that_fits_it():
 
 def test_one_schema_address_everywhere(cli, tmp_path, monkeypatch):
     """The `$id`, `journey init`'s modeline, the README, the docs and the examples all name one address, the repository's file."""
-    import re
-    import tomllib
-
-    from journeycli.schema import LIBRARY_SCHEMA_ID, SCHEMA_ID
-
     assert _schema()["$id"] == SCHEMA_ID
     assert json.loads((ROOT / "schemas" / "library.schema.json").read_text())["$id"] == LIBRARY_SCHEMA_ID
-    urls = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["urls"]
-    assert SCHEMA_ID.startswith(urls["Source"].replace("https://github.com/", "https://raw.githubusercontent.com/") + "/main/schemas/")
+    source = re.search(r'^Source = "(\S+)"$', (ROOT / "pyproject.toml").read_text(), re.MULTILINE)[1]  # [project.urls]
+    assert SCHEMA_ID.startswith(source.replace("https://github.com/", "https://raw.githubusercontent.com/") + "/main/schemas/")
     monkeypatch.chdir(tmp_path)
     assert cli("init").code == 0
     named = {"journey init": (tmp_path / "my-journey.journey.yaml").read_text().splitlines()[0].removeprefix("# yaml-language-server: $schema=")}
