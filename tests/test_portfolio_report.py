@@ -128,7 +128,7 @@ def test_sections_and_bad_options(cli):
     assert set(only) == {"today", "owners"}
     assert cli("portfolio", PORTFOLIO, "-f", "csv", "--section", "pains,backlog").code == 2
     bad = cli("portfolio", PORTFOLIO, "--kind", "refund")
-    assert bad.code == 2 and "unknown refund" in bad.err
+    assert bad.code == 2 and "unknown `refund`" in bad.err
     assert cli("portfolio", PORTFOLIO, "--section", "everything").code == 2
 
 

@@ -549,7 +549,7 @@ app.add_typer(data_app)
 def data_import(
     csv_file: Annotated[str, typer.Argument(metavar="FILE.csv", help="CSV with journey,step,metric,value[,as_of] columns; `reach` in the metric column sets the step's reach.", show_default=False)],
     paths: Annotated[
-        list[str] | None, typer.Argument(metavar="[PATH]...", help="Journey files or directories to update. Default: the current directory.", show_default=False)
+        list[str] | None, typer.Argument(metavar="PATH", help="Journey files or directories to update. Default: the current directory.", show_default=False)
     ] = None,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 when a file would change (for a scheduled CI job).")] = False,
     column: Annotated[

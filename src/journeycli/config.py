@@ -132,7 +132,7 @@ def check_codes(codes: tuple[str, ...], where: str) -> tuple[str, ...]:
     if bad:
         from .suggest import closest
 
-        close = [f"`{match}`" for c in bad if (match := closest(c, sorted(known))) is not None]
+        close = [f"`{match}`" for c in bad if (match := closest(c, sorted(k for k in known if k[0] == c[:1].upper()))) is not None]  # X001 is no typo of E001
         guess = f"; did you mean {' or '.join(close)}?" if close else ""
         raise UsageError(f"{where}: unknown rule code{'s' if len(bad) > 1 else ''} {', '.join(bad)}{guess} (see `journey rules`)")
     return codes

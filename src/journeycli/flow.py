@@ -152,7 +152,9 @@ def check_persona(journey: Journey, persona: str, file: str) -> None:
         return
     known = [p.id for p in journey.personas]
     if persona not in known:
-        raise UsageError(f"{file}: the persona `{persona}` is not defined in this journey (known: {', '.join(known) or 'none'})")
+        from .suggest import did_you_mean
+
+        raise UsageError(f"{file}: the persona `{persona}` is not defined in this journey{did_you_mean(persona, known)} (known: {', '.join(known) or 'none'})")
 
 
 def _walks(step: Step, persona: str | None) -> bool:

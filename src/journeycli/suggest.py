@@ -3,7 +3,8 @@
 difflib's ratio suggests `personas` for `version`; a suggestion that far off
 sends people the wrong way, so a name is offered only when a few typing slips
 (a wrong, missing, extra or swapped letter; case; `-` for `_`) turn one into the
-other. Callers list the allowed names when nothing is close.
+other, or when what was written is the start of exactly one name. Callers list
+the allowed names when nothing is close.
 """
 
 from __future__ import annotations
@@ -50,4 +51,13 @@ def closest(word: str, options: Iterable[str]) -> str | None:
         distance = _slips(target, _normal(option), limit)
         if distance <= limit and (best is None or distance < best[0]):
             best = (distance, option)
+    if best is None and len(target) >= 3:  # the start of exactly one name: `warn` for `warning`, `--fail` for `--fail-on`
+        starting = {option for option in options if _normal(option).startswith(target) and option != word}
+        return starting.pop() if len(starting) == 1 else None
     return None if best is None else best[1]
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    """``; did you mean `option`?`` for the close option, or nothing: to append to a message that lists the choices."""
+    close = closest(word, options)
+    return f"; did you mean `{close}`?" if close else ""

@@ -59,7 +59,10 @@ def words(error: Exception) -> str:
 def _words(error: Exception) -> str:
     kind = type(error).__name__
     if kind == "NoSuchOption":
-        possible = sorted(getattr(error, "possibilities", None) or ())
+        from .suggest import closest
+
+        # Click offers whatever difflib finds; only a name that is really close is a fair guess
+        possible = sorted(option for option in getattr(error, "possibilities", None) or () if closest(error.option_name, [option]))
         return f"unknown option {error.option_name}" + (f"; did you mean {' or '.join(possible)}?" if possible else "")
     if kind == "BadParameter":
         param = getattr(error, "param", None)
@@ -81,5 +84,8 @@ def _words(error: Exception) -> str:
         return f"unexpected extra argument: {extra[1]}"
     command = re.fullmatch(r"No such command '([^']*)'\.(?: Did you mean '([^']*)'\?)?", message)
     if command:
-        return f"unknown command `{command[1]}`" + (f"; did you mean `{command[2]}`?" if command[2] else "")
+        from .suggest import closest
+
+        close = command[2] and closest(command[1], [command[2]])
+        return f"unknown command `{command[1]}`" + (f"; did you mean `{close}`?" if close else "")
     return _value_words(message)

@@ -32,7 +32,10 @@ def _names(option: str | None, known: tuple[str, ...], what: str) -> tuple[str, 
     names = tuple(n.strip().lower().replace("-", "_") if what == "--kind" else n.strip().lower() for n in option.split(",") if n.strip())
     bad = [n for n in names if n not in known]
     if bad or not names:
-        raise UsageError(f"{what}: unknown {', '.join(bad) or 'value'} (choose from {', '.join(known)})")
+        from ..suggest import did_you_mean
+
+        close = did_you_mean(bad[0], known) if len(bad) == 1 else ""
+        raise UsageError(f"{what}: unknown {', '.join(f'`{n}`' for n in bad) or 'value'}{close} (choose from {', '.join(known)})")
     return names
 
 

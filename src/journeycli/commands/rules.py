@@ -22,7 +22,10 @@ def run(options: RulesOptions) -> int:
     if code is not None:
         rule = by_code().get(code.upper())
         if rule is None:
-            raise UsageError(f"unknown rule `{code}`; `journey rules` lists them all")
+            from ..suggest import did_you_mean
+
+            same_family = [known for known in by_code() if known[0] == code[:1].upper()]  # X001 is no typo of E001
+            raise UsageError(f"unknown rule `{code}`{did_you_mean(code.upper(), same_family)} (`journey rules` lists them all)")
         chosen = [rule]
     else:
         chosen = all_rules()

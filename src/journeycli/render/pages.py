@@ -67,7 +67,9 @@ def page(name: str, orientation: str = "landscape") -> Page:
     if key == STRIP:
         return Page(STRIP, 0.0, 0.0)
     if key not in SIZES:
-        raise ValueError(f"unknown page `{name}`; choose one of {', '.join(PAGES)} (add -portrait for an upright page)")
+        from ..suggest import did_you_mean
+
+        raise ValueError(f"unknown page `{name}`{did_you_mean(key, PAGES)} (pages: {', '.join(PAGES)}; `a3-portrait` or --portrait for an upright page)")
     width, height = SIZES[key]
     if orientation == "portrait":
         width, height = height, width
