@@ -119,3 +119,23 @@ def test_an_unrecognised_error_still_gets_plain_words_and_the_parser_detail():
     line, column, message, hint = _explained("a: |x\n  b\n")
     assert message.startswith("YAML cannot read")
     assert "(YAML parser: " in message and hint
+
+
+def test_a_whole_item_missing_its_dash_is_one_finding_not_one_per_key(cli):
+    result = cli("validate", FIXTURES / "repeated" / "missing_dash_whole_item.journey.yaml", "--format", "json")
+    assert result.code == 1
+    [finding] = result.json()["diagnostics"]  # `name` and `emotion` repeat too: the same slip, not three
+    assert (finding["code"], finding["line"], finding["column"]) == ("E003", 12, 9)
+    assert "repeated in this list item (first at line 9)" in finding["message"] and "new item without its `- `" in finding["message"]
+    assert "begin the new item with `- `" in finding["message"]
+
+
+def test_a_key_repeated_within_the_new_item_is_still_reported():
+    text = "steps:\n  - id: a\n    name: A\n    id: b\n    name: B\n    name: B again\n"
+    found = [(d.code, d.line) for d in load(text.encode(), "f").diagnostics]
+    assert found == [("E003", 4), ("E003", 6)]
+
+
+def test_a_repeated_key_outside_a_list_item_keeps_its_own_words():
+    [finding] = load(b"title: A\ntitle: B\n", "f").diagnostics
+    assert finding.message == "the key `title` is repeated in this mapping (first at line 1)" and "keep only one" in finding.hint

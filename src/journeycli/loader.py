@@ -136,7 +136,7 @@ class _Abort(Exception):
 class _Frame:
     """An open mapping or sequence while its events stream in."""
 
-    __slots__ = ("value", "loc", "anchor", "size", "chars", "key", "key_pos", "merges", "is_map")
+    __slots__ = ("value", "loc", "anchor", "size", "chars", "key", "key_pos", "merges", "is_map", "new_item")
 
     def __init__(self, value: dict | list, loc: MapLoc | SeqLoc, anchor: str | None) -> None:
         self.value = value
@@ -148,6 +148,7 @@ class _Frame:
         self.key_pos: Position = loc.pos
         self.merges: list[tuple[Any, Loc, Position]] = []
         self.is_map = isinstance(value, dict)
+        self.new_item: set[str] | None = None  # after a repeated `id` (a list item missing its `- `): the keys of that new item
 
 
 class _Lines:
@@ -411,21 +412,22 @@ class _Builder:
 
     def _set_key(self, frame: _Frame, key: str, pos: Position) -> None:
         if key in frame.value:
+            frame.key, frame.key_pos = _SKIP, pos
+            if frame.new_item is not None and key not in frame.new_item:
+                frame.new_item.add(key)  # one slip, one finding: the rest of the item missing its `- ` repeats the item above
+                return
+            in_list_item = len(self.stack) > 1 and not self.stack[-2].is_map
             from . import syntax_hints  # the hints are needed only when something is wrong
 
             first = frame.loc.keys[key][0]
-            self.diagnostics.append(
-                E003.at(
-                    self.file,
-                    pos,
-                    f"the key `{key}` is repeated in this mapping (first at line {first[0]})",
-                    syntax_hints.repeated_key_hint(key, len(self.stack) > 1 and not self.stack[-2].is_map),
-                )
-            )
-            frame.key = _SKIP
+            self.diagnostics.append(E003.at(self.file, pos, syntax_hints.repeated_key_message(key, first[0], in_list_item), syntax_hints.repeated_key_hint(key, in_list_item)))
+            if in_list_item and key == "id" and frame.new_item is None:
+                frame.new_item = {key}
         else:
             frame.key = key
-        frame.key_pos = pos
+            frame.key_pos = pos
+            if frame.new_item is not None:
+                frame.new_item.add(key)
 
     def _non_text_key(self, frame: _Frame, pos: Position) -> None:
         self.diagnostics.append(E002.at(self.file, pos, "a key must be plain text, not a list, mapping or alias"))

@@ -72,10 +72,20 @@ def explain(error: yaml.YAMLError, text: str) -> Explanation:
     return Explanation(pos, f"{message} (YAML parser: {detail})", hint)
 
 
+def repeated_key_message(key: str, first_line: int, in_list_item: bool) -> str:
+    """The E003 message; a repeated `id:` in a list item says what it most likely is, a new item missing its `- `."""
+    if in_list_item and key == "id":
+        return f"the key `id` is repeated in this list item (first at line {first_line}): this line looks like the start of a new item without its `- `"
+    return f"the key `{key}` is repeated in this mapping (first at line {first_line})"
+
+
 def repeated_key_hint(key: str, in_list_item: bool) -> str:
     """The E003 hint; a repeated `id:` in a list item is nearly always a new item missing its `- `."""
     if in_list_item and key == "id":
-        return "if this line starts a new list item, begin it with `- ` (`- id: …`) and indent the lines that belong to it to match"
+        return (
+            "begin the new item with `- ` (`- id: …`) at the indentation of the `- ` above, and indent the lines "
+            "that belong to it to match; the keys below it that repeat the item above are part of that new item"
+        )
     return "YAML would silently keep only one of the two values; remove or rename one"
 
 
