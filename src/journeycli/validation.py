@@ -208,10 +208,23 @@ def _unknown_keys(raw: dict, model: type[BaseModel], path: tuple, file: str, sma
 
             close = closest(str(key), fields)
             hint = f"did you mean `{close}`?" if close else f"keys allowed here: {', '.join(fields)}; or use an `x-` key for your own data"
+            if close and close not in raw and fields[close].is_required():
+                hint += f" `{close}` is required here, and this is the only place it is reported"
             yield E002.at(file, smap.key((*path, key)), f"unknown key `{key}` in {schema_wording.place(path, root)}", hint)
 
 
 # -- schema errors (worded in schema_wording) ------------------------------------------
+
+def _misspelt(raw: Any, loc: tuple) -> bool:
+    """Whether the mapping missing the key at ``loc`` has an unknown key that is a typo of it (what `_unknown_keys` suggests)."""
+    for step in loc[:-1]:
+        try:
+            raw = raw[step]
+        except (KeyError, IndexError, TypeError):
+            return False
+    missing = loc[-1]
+    return isinstance(raw, dict) and any(isinstance(key, str) and not key.startswith("x-") and closest(key, [missing]) == missing for key in raw)
+
 
 def _schema(raw: dict, file: str, smap: SourceMap, out: list[Diagnostic], model: type[BaseModel], source: Source) -> Any:
     from pydantic import ValidationError
@@ -224,5 +237,7 @@ def _schema(raw: dict, file: str, smap: SourceMap, out: list[Diagnostic], model:
         for item in error.errors(include_url=False):
             if isinstance(item.get("input"), Invalid) or item["type"] == "extra_forbidden" or (tuple(item["loc"]) == ("format",) and "format" in raw):
                 continue  # already reported (a present `format` is checked by `validate`, which also catches `true`)
+            if item["type"] == "missing" and _misspelt(raw, tuple(item["loc"])):
+                continue  # `nme: Buy` is reported once, as an unknown key whose did-you-mean is the missing one
             out.append(schema_wording.diagnostic(item, raw, file, smap, source))
         return None
