@@ -27,6 +27,8 @@ SLIPS = {
     "missing_dash": (11, 7, ["new list item", "no `- `"], ["`      - id: call`"]),
     "missing_dash_in_text_list": (6, 3, ["in a list", "`- `"], ["`  - Deliver on the first attempt`"]),
     "bracket_starts_plain_value": (10, 15, ["starts with `[`", "list"], ['`name: "[Draft] Tracks the parcel"`']),
+    "no_space_after_colon": (11, 16, ["`emotion:-1`", "no space after the colon", "not as the key `emotion`"], ["`emotion: -1`"]),
+    "no_space_after_colon_in_item": (9, 11, ["`id:track`", "no space after the colon"], ["`id: track`"]),
 }
 
 

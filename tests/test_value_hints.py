@@ -23,6 +23,7 @@ EXPECTED = {
     "fraction_for_whole_number": [("E002", 10, 18, ["`1.5` is not a whole number", "`emotion: 1`", "`emotion: 2`"])],
     "percent_for_share": [("E002", 13, 23, ["because of the `%`", "`affected: 0.35`"])],
     "unknown_key_nothing_close": [("E002", 10, 9, ["unknown key `version`", "keys allowed here: id, name,"])],
+    "hash_starts_a_comment": [("E002", 3, 8, ["`title` in the journey is empty", "`#` starts a comment", "`#1 parcel delivery`", '`title: "#1 parcel delivery"`'])],
     # a misspelt required key is one finding: no "missing the required key `name`" beside it
     "required_key_misspelt": [("E002", 6, 5, ["unknown key `nme` in stage `wait`", "did you mean `name`?", "`name` is required here"])],
     # the mapping is reported once: no key-by-key "unknown key", no "not a defined pain point id" for `late-parcel`

@@ -60,6 +60,15 @@ def diagnostic(item: dict[str, Any], raw: dict, file: str, smap: SourceMap, sour
     shown = smap.raw(loc) or show(value)
     if kind == "string_type":
         if value is None:
+            comment = source.comment(pos)
+            if comment is not None and isinstance(loc[-1], str):
+                at, text = comment
+                return E002.at(
+                    file,
+                    at,
+                    f"{subject} in {where} is empty: after a space, `#` starts a comment, so `{text}` is not part of the value",
+                    f'put the text in quotes: `{loc[-1]}: "{text}"`',
+                )
             return E002.at(file, pos, f"{subject} in {where} is empty; it needs text")
         if isinstance(value, (dict, list)):
             return E002.at(file, pos, f"{subject} in {where} must be text, not {shown}")

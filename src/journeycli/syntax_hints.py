@@ -188,7 +188,7 @@ class _Source:
             return None
         detectors = (
             self.tab, self.unknown_escape, self.early_quote, self.unclosed_quote, self.flow_problem, self.text_after_flow, self.reserved_start,
-            self.mapping_value, self.missing_dash_indicator, self.no_colon, self.block_mapping_indent, self.entry_after_key, self.document_indent,
+            self.no_space_after_colon, self.mapping_value, self.missing_dash_indicator, self.no_colon, self.block_mapping_indent, self.entry_after_key, self.document_indent,
         )
         for detector in detectors:
             found = detector()
@@ -432,15 +432,6 @@ class _Source:
         above = self.previous_content(number)
         if above is None:
             return None
-        above_line = self.line(above)
-        bad = _NO_SPACE_AFTER_COLON.match(above_line)
-        if bad is not None and self.indent(line) == self.indent(above_line):
-            column = len(bad.group("indent")) + above_line[len(bad.group("indent")) :].index(":") + 1
-            return (
-                (above, column),
-                f"`{bad.group('key')}:{bad.group('value').strip()}` has no space after the colon, so YAML reads the whole line as text, not as a key",
-                f"put a space after the colon: `{bad.group('key')}: {bad.group('value').strip()}`",
-            )
         key_column = self.key_column(above)
         owner = self.key_name(above)
         if key_column is not None and self.indent(line) > key_column and owner is not None:
@@ -516,6 +507,22 @@ class _Source:
             if self.indent(line) == dash_column and line.lstrip().startswith("-"):
                 break
         return keys
+
+    def no_space_after_colon(self) -> tuple[Position, str, str | None] | None:
+        """`emotion:1` or `- id:pay`: the colon is there, the space after it is not, so the key is plain text."""
+        number = self.pm.line + 1
+        for candidate in (number, self.previous_content(number)):
+            if candidate is None:
+                continue
+            bad = _NO_SPACE_AFTER_COLON.match(self.line(candidate))
+            if bad:
+                key, value = bad["key"], bad["value"].strip()
+                return (
+                    (candidate, bad.start("value")),
+                    f"`{key}:{value}` on line {candidate} has no space after the colon, so YAML reads the whole line as text, not as the key `{key}`",
+                    f"put a space after the colon: `{key}: {value}`",
+                )
+        return None
 
     def no_colon(self) -> tuple[Position, str, str | None] | None:
         if "expected ':'" not in self.problem or self.cm is None:

@@ -91,10 +91,19 @@ class Source:
         self.data = data
         self.lines: list[str] | None = None
 
-    def quoted(self, pos: tuple[int, int]) -> bool:
-        """Whether the value at ``pos`` (1-based line, column) starts with a quote."""
+    def _rest(self, pos: tuple[int, int]) -> str:
         if self.lines is None:
             self.lines = self.data.decode("utf-8-sig", "replace").split("\n")
         line, column = pos
         text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-        return text[column - 1 : column] in ("'", '"')
+        return text[column - 1 :].rstrip("\r")
+
+    def quoted(self, pos: tuple[int, int]) -> bool:
+        """Whether the value at ``pos`` (1-based line, column) starts with a quote."""
+        return self._rest(pos)[:1] in ("'", '"')
+
+    def comment(self, pos: tuple[int, int]) -> tuple[tuple[int, int], str] | None:
+        """Where a comment takes the place of an empty value at ``pos`` (`title: #1 seller` is empty), and its text."""
+        rest = self._rest(pos)
+        text = rest.lstrip()
+        return ((pos[0], pos[1] + len(rest) - len(text)), text.rstrip()) if text.startswith("#") else None
