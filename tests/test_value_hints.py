@@ -24,6 +24,7 @@ EXPECTED = {
     "percent_for_share": [("E002", 13, 23, ["because of the `%`", "`affected: 0.35`"])],
     "unknown_key_nothing_close": [("E002", 10, 9, ["unknown key `version`", "keys allowed here: id, name,"])],
     "hash_starts_a_comment": [("E002", 3, 8, ["`title` in the journey is empty", "`#` starts a comment", "`#1 parcel delivery`", '`title: "#1 parcel delivery"`'])],
+    "date_that_does_not_exist": [("E002", 4, 16, ["`2026-02-30` is written as a date, but there is no such day", "month 01 to 12"])],
     # a misspelt required key is one finding: no "missing the required key `name`" beside it
     "required_key_misspelt": [("E002", 6, 5, ["unknown key `nme` in stage `wait`", "did you mean `name`?", "`name` is required here"])],
     # the mapping is reported once: no key-by-key "unknown key", no "not a defined pain point id" for `late-parcel`

@@ -311,8 +311,12 @@ class _Builder:
                 E002.at(
                     self.file,
                     pos,
-                    f"{f'`{text}`' if text else 'an empty value'} is not {_KIND_WORDS.get(tag, 'a valid value')}",
-                    'if it is meant as text, quote it: "…"',
+                    f"`{text}` is written as a date, but there is no such day"
+                    if tag == _TAG + "timestamp" and text
+                    else f"{f'`{text}`' if text else 'an empty value'} is not {_KIND_WORDS.get(tag, 'a valid value')}",
+                    "write a date that exists, as YYYY-MM-DD (month 01 to 12, then a day of that month); if it is meant as text, quote it"
+                    if tag == _TAG + "timestamp"
+                    else 'if it is meant as text, quote it: "…"',
                 )
             )
             return INVALID, ScalarLoc(pos, text)
