@@ -110,3 +110,23 @@ def test_md_is_accepted_wherever_markdown_is(cli, command):
     by_alias, by_name = cli(*args, "--format", "md"), cli(*args, "--format", "markdown")
     assert by_alias.code == by_name.code and by_alias.out == by_name.out
     assert by_alias.out
+
+
+@pytest.mark.parametrize(
+    ("toml", "words"),
+    [
+        ('fail_on = "warn"\n', ["`fail_on` must be one of error, warning, info, not `warn`; did you mean `warning`?"]),
+        ('fial_on = "error"\n', ["`fial_on`: unknown key; did you mean `fail_on`?"]),
+        ('version = "1"\n', ["`version`: unknown key (known: select, ignore"]),  # nothing close: the keys, no guess
+        ('select = "L001"\n', ['`select` must be a list of quoted names in brackets, such as ["L001", "P002"]']),
+    ],
+)
+def test_configuration_mistakes_in_our_words(cli, tmp_path, monkeypatch, toml, words):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "journey.toml").write_text(toml)
+    result = cli("lint", FIXTURES / "valid")
+    assert result.code == 2
+    for word in words:
+        assert word in result.err
+    assert "did you mean" not in result.err or "did you mean" in " ".join(words)
+    assert "'" not in result.err.split("must be", 1)[-1] and not LIBRARY_WORDS.search(result.err)  # `warn`, not Python's 'warn'

@@ -140,14 +140,21 @@ def check_codes(codes: tuple[str, ...], where: str) -> tuple[str, ...]:
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise UsageError(f"{where} must be a list of strings")
+        raise UsageError(f'{where} must be a list of quoted names in brackets, such as ["L001", "P002"]')
     return tuple(v.strip() for v in value)
 
 
-def _level(value: Any, where: str) -> str:
-    if value not in LEVELS:
-        raise UsageError(f"{where} must be one of {', '.join(LEVELS)}, not {value!r}")
+def _one_of(value: Any, choices: tuple[str, ...], where: str) -> str:
+    if value not in choices:
+        from .suggest import did_you_mean
+
+        shown = f"`{value}`" if isinstance(value, str) else repr(value)
+        raise UsageError(f"{where} must be one of {', '.join(choices)}, not {shown}{did_you_mean(str(value), choices)}")
     return value
+
+
+def _level(value: Any, where: str) -> str:
+    return _one_of(value, LEVELS, where)
 
 
 def _libraries(patterns: tuple[str, ...], path: str, where: str) -> tuple[str, ...]:
@@ -178,6 +185,10 @@ def _phases(names: tuple[str, ...], where: str) -> tuple[str, ...]:
     return names
 
 
+KEYS = ("select", "ignore", "fail_on", "globs", "engine", "max_file_size", "libraries", "required_phases", "severity", "thresholds")
+"""The keys of `[tool.journey]` / journey.toml."""
+
+
 def parse(table: dict[str, Any], path: str) -> Settings:
     """Settings from a `[tool.journey]` table; every key is checked."""
     prefix = f"{path}: [tool.journey]" if path.endswith("pyproject.toml") else f"{path}:"
@@ -191,9 +202,7 @@ def parse(table: dict[str, Any], path: str) -> Settings:
         elif key == "engine":
             from .engines import ENGINES
 
-            if value not in ENGINES:
-                raise UsageError(f"{where} must be one of {', '.join(ENGINES)}, not {value!r}")
-            settings[key] = value
+            settings[key] = _one_of(value, ENGINES, where)
         elif key == "globs":
             settings[key] = _strings(value, where) or DEFAULT_GLOBS
         elif key == "max_file_size":
@@ -223,7 +232,9 @@ def parse(table: dict[str, Any], path: str) -> Settings:
                 thresholds[name] = known[name].parse(number, f"{where}.{name}")
             settings["thresholds"] = thresholds
         else:
-            raise UsageError(f"{where}: unknown key (known: select, ignore, fail_on, globs, engine, max_file_size, libraries, required_phases, severity, thresholds)")
+            from .suggest import did_you_mean
+
+            raise UsageError(f"{where}: unknown key{did_you_mean(str(key), KEYS)} (known: {', '.join(KEYS)})")
     return Settings(**settings)
 
 
