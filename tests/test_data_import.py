@@ -154,7 +154,7 @@ def test_a_journey_file_that_cannot_be_read_is_a_finding(cli, home, monkeypatch)
     before = (home / "shop.journey.yaml").read_bytes()
     result = cli("data", "import", "good.csv", "shop.journey.yaml")
     assert result.code == 1
-    assert "shop.journey.yaml:1:1: error E001 the file is larger than the limit" in result.out and "D007" in result.out
+    assert "shop.journey.yaml:1:1: error E009 the file is larger than the limit" in result.out and "D007" in result.out
     assert "1 file is not valid, so its id is not known" in result.out
     assert (home / "shop.journey.yaml").read_bytes() == before
 
