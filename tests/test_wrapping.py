@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import FIXTURES
+from conftest import EXAMPLES, FIXTURES
 
 pty = pytest.importorskip("pty")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -24,14 +24,14 @@ def _environment(**extra: str) -> dict[str, str]:
     return env | extra
 
 
-def _on_terminal(columns: int, **extra: str) -> str:
+def _on_terminal(columns: int, command: list[str] = COMMAND, code: int = 1, **extra: str) -> str:
     import fcntl
     import struct
     import termios
 
     main, side = pty.openpty()
     fcntl.ioctl(side, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
-    process = subprocess.Popen(COMMAND, stdin=side, stdout=side, stderr=side, env=_environment(**extra), cwd=FOLDER, close_fds=True)
+    process = subprocess.Popen(command, stdin=side, stdout=side, stderr=side, env=_environment(**extra), cwd=FOLDER, close_fds=True)
     os.close(side)
     out = b""
     while True:
@@ -43,7 +43,7 @@ def _on_terminal(columns: int, **extra: str) -> str:
             break
         out += chunk
     os.close(main)
-    assert process.wait(timeout=60) == 1
+    assert process.wait(timeout=60) == code
     return out.decode().replace("\r\n", "\n")
 
 
@@ -64,3 +64,12 @@ def test_off_a_terminal_colour_does_not_wrap_either():
     assert "\x1b[" in piped_colour
     assert ANSI.sub("", piped_colour) == piped_plain
     assert any(len(line) > 120 for line in piped_plain.splitlines())  # one finding, one line: grep and CI logs keep it whole
+
+
+@pytest.mark.parametrize("args", [["pains", str(EXAMPLES / "clinic-visit.journey.yaml")], ["rules"]])
+def test_tables_keep_their_terminal_layout_without_colour(args):
+    command = [sys.executable, "-m", "journeycli", *args]
+    coloured, plain = _on_terminal(70, command, 0), _on_terminal(70, command, 0, NO_COLOR="1")
+    assert "\x1b[" in coloured and "\x1b[" not in plain
+    assert ANSI.sub("", coloured) == plain
+    assert max(len(line) for line in plain.splitlines()) <= 70
