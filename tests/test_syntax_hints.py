@@ -29,6 +29,8 @@ SLIPS = {
     "bracket_starts_plain_value": (10, 15, ["starts with `[`", "list"], ['`name: "[Draft] Tracks the parcel"`']),
     "no_space_after_colon": (11, 16, ["`emotion:-1`", "no space after the colon", "not as the key `emotion`"], ["`emotion: -1`"]),
     "no_space_after_colon_in_item": (9, 11, ["`id:track`", "no space after the colon"], ["`id: track`"]),
+    "two_keys_on_one_line": (10, 33, ["`emotion:` looks like a second key", "same line as `name:`"], ["put `emotion: -1` on the next line", "8 spaces"]),
+    "dash_without_space": (9, 7, ["no space after it", "`-id` as a key"], ["`      - id: track`"]),
 }
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, NamedTuple
 
 import yaml
@@ -70,6 +71,16 @@ def explain(error: yaml.YAMLError, text: str) -> Explanation:
         found = _fallback(source.positions())
     pos, message, hint = found
     return Explanation(pos, f"{message} (YAML parser: {detail})", hint)
+
+
+@cache
+def format_keys() -> frozenset[str]:
+    """Every key of the journey format, to tell a second key on a line from text that happens to contain `: `."""
+    from pydantic import BaseModel
+
+    from . import model
+
+    return frozenset(name for value in vars(model).values() if isinstance(value, type) and issubclass(value, BaseModel) for name in value.model_fields)
 
 
 def repeated_key_message(key: str, first_line: int, in_list_item: bool) -> str:
@@ -424,6 +435,17 @@ class _Source:
             comment = re.search(r"\s#", value)
             value = value[: comment.start()].rstrip() if comment else value
             prefix = line[: match.end()].strip()
+            second = re.search(r"(?:^|\s)(?P<key>[a-z_]+)$", line[: self.pm.column])
+            if second is not None and second["key"] in format_keys() and second["key"] != key:
+                first_part = line[match.end() : second.start("key")].strip()
+                column = self.key_column(number)
+                return (
+                    (number, second.start("key") + 1),
+                    f"`{second['key']}:` looks like a second key on line {number}, on the same line as `{key}:`; each key goes on its own line",
+                    f"end the line after `{key}: {first_part}` and put `{line[second.start('key') :].strip()}` on the next line, indented by "
+                    + _plural(column or 0, "space")
+                    + f" like `{key}:`; or, if it is all text, put the value in quotes: `{prefix} {_requote(value)}`",
+                )
             return (
                 pos,
                 f"the value of `{key}` contains `: `, which YAML reads as the start of another key",
@@ -432,6 +454,13 @@ class _Source:
         above = self.previous_content(number)
         if above is None:
             return None
+        dashed = re.match(r"(?P<indent> *)-(?P<rest>[A-Za-z_][\w-]*: .*)$", self.line(above))
+        if dashed is not None:  # `-id: pay`: without the space, `-id` is a key of its own, not a list item
+            return (
+                (above, len(dashed["indent"]) + 1),
+                f"line {above} starts with `-` but no space after it, so YAML reads `-{dashed['rest'].split(':', 1)[0]}` as a key, not as a list item",
+                f"put a space after the dash: `{dashed['indent']}- {dashed['rest'].rstrip()}`",
+            )
         key_column = self.key_column(above)
         owner = self.key_name(above)
         if key_column is not None and self.indent(line) > key_column and owner is not None:
