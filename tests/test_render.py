@@ -316,7 +316,7 @@ def test_the_bundled_engine_is_the_default_and_the_system_dot_an_explicit_choice
     (tmp_path / "journey.toml").write_text('engine = "dott"\n')
     monkeypatch.delenv("JOURNEY_ENGINE")
     bad_config = cli("render", SMALL, "-o", out)
-    assert bad_config.code == 2 and "`engine` must be one of graphviz-pure, graphviz, auto, not 'dott'" in bad_config.err
+    assert bad_config.code == 2 and "`engine` must be one of graphviz-pure, graphviz, auto, not `dott`" in bad_config.err
     (tmp_path / "journey.toml").unlink()
     monkeypatch.setenv("JOURNEY_ENGINE", "nonsense")
     bad = cli("render", SMALL, "-o", out)
