@@ -372,3 +372,21 @@ def test_the_step_lane_shows_reach_and_the_customers_lost_there(cli, tmp_path):
     ]  # fmt: skip
     plain = svg_roots(render(cli, SMALL, tmp_path))[0]
     assert not any((e.text or "").startswith("Reach") for e in plain.iter(f"{SVG}text"))
+
+
+def test_a_pain_card_calls_only_work_under_way_addressing_and_names_ideas_as_ideas(cli, tmp_path):
+    """`verdicts.addressing`, as in `journey pains`: planned, in progress or done addresses; an idea does not."""
+    path = FIXTURES / "render" / "addressing.journey.yaml"
+
+    def drawn(*args: str) -> str:
+        root = svg_roots(render(cli, path, tmp_path, *args))[0]
+        return " ".join(" ".join((e.text or "").split()) for e in root.iter(f"{SVG}text"))
+
+    everyone = drawn()
+    assert "Addressed by O4" in everyone  # in progress
+    assert "Addressed by O1; idea: O2" in everyone  # planned, and an idea beside it
+    assert "Not addressed yet; idea: O3" in everyone  # an idea alone
+    assert "Addressed by O3" not in everyone and "Fixed by" not in everyone
+    assert "Addresses P1" in everyone and "An idea for P1" in everyone and "An idea for P2" in everyone
+    # the visitor does not walk the step whose opportunity addresses P3: it is counted, not named
+    assert "Addressed by an opportunity not drawn" in drawn("--persona", "visitor")

@@ -4,7 +4,10 @@ Every card is built once, at scale 1, from the journey alone (never from the
 page), so the layout can try page widths without building them again.
 Cross-references are short and global: pain points are ``P1``, ``P2``… and
 opportunities ``O1``… in the order of the file, sources ``S1``… in the order
-of ``sources``, so "fixes P7" reads the same on any row or page. To add a
+of ``sources``, so "Addresses P7" reads the same on any row or page. Whether
+a pain point is addressed is ``verdicts.addressing`` (an opportunity planned,
+in progress or done), as in `journey pains` and P003; an idea is named as an
+idea, never as a fix. To add a
 field to a lane, add a line to its builder; the layout sizes lanes from the
 cards, whatever they hold.
 """
@@ -15,6 +18,7 @@ from dataclasses import dataclass
 
 from ..flow import Resolved
 from ..model import Metric, Stage, Step
+from ..verdicts import UNDER_WAY, addressing
 from . import labels
 from .cards import Card
 from .geometry import BODY, CARD_PAD, GOAL, HEAD_W, HEADING, LANE_NAME, META, NAME, PILL, STAGE_NAME, SUBTITLE, THOUGHT, TITLE
@@ -37,7 +41,7 @@ LANES = {
     "steps": ("Steps", "touchpoint, channel, persona"),
     "emotion": ("Emotion", "how the customer feels"),
     "pains": ("Pain points", "by severity, numbered P1, P2 to cite them"),
-    "opportunities": ("Opportunities", "with their status and the pain points they fix"),
+    "opportunities": ("Opportunities", "with their status and the pain points they address"),
     "metrics": ("Metrics", "value against target"),
     "backstage": ("Backstage", "what the organisation does out of sight"),
     "support": ("Support", "systems and partners behind it"),
@@ -47,11 +51,13 @@ HIDDEN_LAYERS = ("backstage", "support")
 
 @dataclass
 class Refs:
-    """The short names of pain points, opportunities and sources."""
+    """The short names of pain points, opportunities and sources, and the status of every opportunity
+    in the journey (drawn or not: a persona's view still knows what addresses its pain points)."""
 
     pains: dict[str, str]
     opportunities: dict[str, str]
     sources: dict[str, str]
+    status: dict[str, str]
 
     @classmethod
     def of(cls, resolved: Resolved) -> Refs:
@@ -64,7 +70,16 @@ class Refs:
             for item in step.opportunities:
                 opportunities[item.id] = f"O{len(opportunities) + 1}"
         sources = {source.id: f"S{n}" for n, source in enumerate(resolved.journey.sources, 1)}
-        return cls(pains, opportunities, sources)
+        status = {o.id: o.status for _, step in resolved.journey.steps() for o in step.opportunities}
+        return cls(pains, opportunities, sources, status)
+
+    def name(self, ids: list[str]) -> str:
+        """``O1, O3``, with the opportunities this view does not draw counted, not named."""
+        drawn = [self.opportunities[o] for o in ids if o in self.opportunities]
+        hidden = len(ids) - len(drawn)
+        if hidden:
+            drawn.append("an opportunity not drawn" if hidden == 1 else f"{hidden} opportunities not drawn")
+        return ", ".join(drawn)
 
     def cite(self, sources: list[str]) -> str:
         return ", ".join(self.sources.get(s, s) for s in sources)
@@ -114,16 +129,28 @@ def pain_card(resolved: Resolved, step: Step, theme: Theme, refs: Refs) -> Card 
         affected = f"{round(pain.affected * 100)}% affected" if pain.affected is not None else ""
         card.add_pills([(refs.pains[pain.id], theme.ref), (severity_label(pain.severity), theme.severity[pain.severity])], PILL, affected, theme.muted)
         card.add_text(pain.description, BODY, theme.text)
-        fixes = resolved.addressed_by.get(pain.id)
-        if fixes:
-            card.add_text(f"Fixed by {', '.join(refs.opportunities[o] for o in fixes if o in refs.opportunities) or 'an opportunity not drawn'}", META, theme.muted)
-        else:
-            card.add_text("No opportunity addresses it", META, theme.muted, italic=True)
+        line, caveat = _addressing_line(resolved.addressed_by.get(pain.id, []), refs)
+        card.add_text(line, META, theme.muted, italic=caveat)
         if pain.sources:
             card.add_text(f"Evidence: {refs.cite(pain.sources)}", META, theme.muted)
         if pain.owner:
             card.add_text(f"Owner: {pain.owner}", META, theme.muted)
     return card
+
+
+def _addressing_line(ids: list[str], refs: Refs) -> tuple[str, bool]:
+    """What a pain card says of the opportunities naming it, and whether it is a caveat (drawn in italics):
+    ``Addressed by O1`` only for work under way; ideas are called ideas."""
+    ids = [o for o in ids if o in refs.status]
+    verdict = addressing(refs.status[o] for o in ids)
+    if verdict == "open":
+        return "No opportunity addresses it", True
+    ideas = [o for o in ids if refs.status[o] not in UNDER_WAY]
+    ideas_named = f"{'idea' if len(ideas) == 1 else 'ideas'}: {refs.name(ideas)}"
+    if verdict == "ideas":
+        return f"Not addressed yet; {ideas_named}", True
+    line = f"Addressed by {refs.name([o for o in ids if o not in ideas])}"
+    return (f"{line}; {ideas_named}" if ideas else line), False
 
 
 def opportunity_card(step: Step, theme: Theme, refs: Refs) -> Card | None:
@@ -138,7 +165,11 @@ def opportunity_card(step: Step, theme: Theme, refs: Refs) -> Card | None:
         card.add_pills([(refs.opportunities[item.id], theme.ref), (STATUS_WORDS[item.status], theme.status[item.status])], PILL, kind, theme.muted)
         card.add_text(item.description, BODY, theme.text)
         if item.addresses:
-            card.add_text(f"Fixes {', '.join(refs.pains.get(p, p) for p in item.addresses)}", META, theme.text, bold=True)
+            named = ", ".join(refs.pains.get(p, p) for p in item.addresses)
+            if item.status in UNDER_WAY:
+                card.add_text(f"Addresses {named}", META, theme.text, bold=True)
+            else:
+                card.add_text(f"An idea for {named}", META, theme.muted, italic=True)
         if item.owner:
             card.add_text(f"Owner: {item.owner}", META, theme.muted)
     return card
