@@ -26,7 +26,7 @@ from .diagnostics import Diagnostic
 from .flow import check_persona, resolve
 from .model import Journey
 from .rules import LINT_FAMILIES, by_code, lint_rules
-from .rules.base import Context, Finding, LintRule
+from .rules.base import Context
 from .rules.l010_bad_suppression import RULE as L010
 from .sourcemap import SourceMap
 from .validation import Checked, validate
@@ -86,18 +86,13 @@ def _suppressions(journey: Journey, file: str, smap: SourceMap, out: list[Diagno
     return found
 
 
-def _silenced(code: str, path: tuple, suppressions: list[_Suppression]) -> bool:
+def _silenced(path: tuple, suppressions: list[_Suppression]) -> bool:
+    """Whether one of ``suppressions`` (those of the finding's rule) covers ``path``; each that does is marked used."""
     hit = False
     for suppression in suppressions:
-        if suppression.code == code and path[: len(suppression.scope)] == suppression.scope:
+        if path[: len(suppression.scope)] == suppression.scope:
             suppression.used = hit = True
     return hit
-
-
-def _place(rule: LintRule, finding: Finding, context: Context, smap: SourceMap) -> Diagnostic:
-    pos = smap.key(finding.path) if finding.at_key else smap.value(finding.path)
-    severity = context.settings.severity.get(rule.code) or finding.severity
-    return rule.at(context.file, pos, finding.message, finding.hint, severity)
 
 
 def lint_journey(journey: Journey, smap: SourceMap, file: str, settings: Settings, libraries: Any = None) -> list[Diagnostic]:
@@ -109,12 +104,20 @@ def lint_journey(journey: Journey, smap: SourceMap, file: str, settings: Setting
     bad_suppressions: list[Diagnostic] = []
     suppressions = _suppressions(journey, file, smap, bad_suppressions)
     context = _context(file, journey, settings, libraries)
+    by_code: dict[str, list[_Suppression]] = {}
+    for suppression in suppressions:
+        by_code.setdefault(suppression.code, []).append(suppression)
     for rule in lint_rules():
         if rule.check is None or not settings.runs(rule.code):
             continue
-        for finding in rule.check(context):
-            if not _silenced(rule.code, finding.path, suppressions):
-                out.append(_place(rule, finding, context, smap))
+        silencing = by_code.get(rule.code)
+        severity = settings.severity.get(rule.code)
+        code, name = rule.code, rule.name
+        for path, message, hint, at_key, own in rule.check(context):
+            if silencing is not None and _silenced(path, silencing):
+                continue
+            line, column = smap.key(path) if at_key else smap.value(path)
+            out.append(Diagnostic(file, line, column, severity or own or rule.severity, code, name, message, hint))
     # Under --persona some steps are left out, so a suppression can look unused without being so.
     for suppression in suppressions if settings.persona is None else ():
         if not suppression.used and settings.runs(suppression.code):

@@ -43,14 +43,16 @@ def with_excerpts(data: bytes, diagnostics: list[Diagnostic], file: str | None =
     if not diagnostics:
         return diagnostics
     # Only a line feed ends a line, as in the loader's positions (splitlines would also split at U+2028…).
-    lines = [line.removesuffix("\r") for line in data.decode("utf-8", "replace").split("\n")]
-    return sorted(
-        (
-            dataclasses.replace(d, excerpt=lines[d.line - 1] if 0 < d.line <= len(lines) else None) if file is None or d.file == file else d
-            for d in diagnostics
-        ),
-        key=Diagnostic.sort_key,
-    )
+    lines = data.decode("utf-8", "replace").split("\n")
+    count = len(lines)
+    found = [
+        Diagnostic(d.file, d.line, d.column, d.severity, d.code, d.rule, d.message, d.hint, lines[d.line - 1].removesuffix("\r") if 0 < d.line <= count else None)
+        if file is None or d.file == file
+        else d
+        for d in diagnostics
+    ]
+    found.sort(key=Diagnostic.sort_key)
+    return found
 
 
 def _read(item: Input) -> bytes | Diagnostic:

@@ -46,7 +46,7 @@ def run_checks(
     """Check every journey file under ``paths`` with ``check`` and report in ``format``; returns the exit code.
 
     ``across`` checks the digests of every valid journey together when the run is a portfolio
-    (see ``portfolio.links``).
+    (see ``portfolio.links``); otherwise ``check`` is called with ``across=False`` and makes none.
     """
     from .. import reporters
 
@@ -56,10 +56,14 @@ def run_checks(
         if format in REPORT_FILES:
             reporters.get(format)(Report([], []), sys.stdout)
         raise
-    outcomes = list(check_all(inputs, check))
-    diagnostics = [d for outcome in outcomes for d in outcome.diagnostics]
     if across is not None and is_portfolio(paths, inputs):
+        outcomes = list(check_all(inputs, check))
+        diagnostics = [d for outcome in outcomes for d in outcome.diagnostics]
         diagnostics += across([outcome.digest for outcome in outcomes if outcome.digest is not None])
+    else:  # nothing is checked across files: no digest is made
+        from functools import partial
+
+        diagnostics = [d for outcome in check_all(inputs, partial(check, across=False)) for d in outcome.diagnostics]
     diagnostics = finished(diagnostics)
     order = {item.name: n for n, item in enumerate(inputs)}
     diagnostics.sort(key=lambda d: (order.get(d.file, len(order)), d.sort_key()))

@@ -1,6 +1,6 @@
 """The runner's check functions for `journey validate` and `journey lint` with libraries and links followed.
 
-Each returns the file's findings and its digest, for the checks across files (``links``).
+Each returns the file's findings and, unless told the run checks nothing ``across`` files, its digest (``links``).
 """
 
 from __future__ import annotations
@@ -12,24 +12,24 @@ from .digest import digest
 from .library import check_library, is_library_name
 
 
-def validate_check(data: bytes, file: str, scope: Any) -> Outcome:
+def validate_check(data: bytes, file: str, scope: Any, across: bool = True) -> Outcome:
     """Validate a journey (or, by its name, a library file given directly)."""
     from ..validation import validate
 
     if is_library_name(file):
         return Outcome(check_library(data, file).diagnostics)
     checked = validate(data, file, scope)
-    return Outcome(checked.diagnostics, digest(checked))
+    return Outcome(checked.diagnostics, digest(checked) if across else None)
 
 
-def lint_check(data: bytes, file: str, scope: Any, settings: Any) -> Outcome:
+def lint_check(data: bytes, file: str, scope: Any, settings: Any, across: bool = True) -> Outcome:
     from ..lint import lint_checked
     from ..validation import validate
 
     if is_library_name(file):
         return Outcome(check_library(data, file).diagnostics)
     checked = validate(data, file, scope, quick=False)  # lint's findings point all over the file
-    return Outcome(lint_checked(checked, settings), digest(checked))
+    return Outcome(lint_checked(checked, settings), digest(checked) if across else None)
 
 
 def portfolio_check(data: bytes, file: str, scope: Any, settings: Any, today: Any) -> Outcome:

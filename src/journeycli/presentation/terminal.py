@@ -37,6 +37,8 @@ def printable(text: str, keep_lines: bool = False) -> str:
 
     ``keep_lines`` keeps line feeds and tabs, for text that is several lines by design.
     """
+    if text.isascii() and text.isprintable():  # the usual text, checked in C: nothing to replace
+        return text
     return text.translate(_VISIBLE_LINES if keep_lines else _VISIBLE)
 
 

@@ -74,11 +74,13 @@ def clip(source: str, column: int, cells: int) -> tuple[str, int]:
     return lead + source[start:end] + tail, len(lead) + sum(widths[start:index])
 
 
-def _finding(d: Diagnostic, cells: int) -> list[Segments]:
+def _finding(d: Diagnostic, cells: int, where: str) -> list[Segments]:
+    """The lines of one finding; ``where`` is its file name, already made printable (reports repeat it thousands of times)."""
+    style = STYLE[d.severity]
     lines: list[Segments] = [
         [
-            (f"{printable(d.file)}:{d.line}:{d.column}: ", "bold"),
-            (d.severity.label, STYLE[d.severity]),
+            (f"{where}:{d.line}:{d.column}: ", "bold"),
+            (d.severity.label, style),
             (f" {d.code} ", "bold"),
             (printable(d.message), ""),
             (f"  [{d.rule}]", "dim"),
@@ -89,7 +91,7 @@ def _finding(d: Diagnostic, cells: int) -> list[Segments]:
         number = f" {d.line} │ "
         source, caret_at = clip(printable(d.excerpt.replace("\t", " ")), d.column, cells - len(number))
         lines.append([(number, "blue"), (source, "")])
-        lines.append([(f" {gutter} │ ", "blue"), (" " * caret_at + "^", STYLE[d.severity])])
+        lines.append([(f" {gutter} │ ", "blue"), (" " * caret_at + "^", style)])
     if d.hint:
         lines.append([(f" {gutter} = ", "blue"), ("hint: ", "bold"), (printable(d.hint), "")])
     lines.append([])
@@ -112,7 +114,8 @@ def summary_line(result: Report) -> Segments:
 def report(result: Report, out: TextIO) -> None:
     con = console(out)
     cells = min(LINE_CELLS, con.width) if con is not None and is_terminal(out) else LINE_CELLS  # an excerpt never wraps under its caret
-    lines = [line for d in result.diagnostics for line in _finding(d, cells)]
+    names: dict[str, str] = {}
+    lines = [line for d in result.diagnostics for line in _finding(d, cells, names.get(d.file) or names.setdefault(d.file, printable(d.file)))]
     lines.append(summary_line(result))
     if con is None:
         out.write("".join("".join(text for text, _ in line) + "\n" for line in lines))

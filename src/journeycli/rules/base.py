@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..diagnostics import Diagnostic, Severity
 from ..sourcemap import Position
@@ -84,13 +84,13 @@ class Rule:
         )
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """What a lint rule yields: where (a path in the file's data) and what.
 
     ``at_key`` points at the key that ends ``path`` instead of its value.
     ``severity`` overrides the rule's default for this one finding (P003 on a
-    critical pain point is an error).
+    critical pain point is an error). A tuple, because a large map yields
+    thousands and a frozen dataclass costs several times more to make.
     """
 
     path: tuple

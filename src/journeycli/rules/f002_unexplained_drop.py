@@ -14,9 +14,10 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not any(step.reach is not None for step in ctx.resolved.steps.values()):
         return
     funnel = report.build(ctx.resolved)
+    large = ctx.option("large_drop")
     for n, here in enumerate(funnel.path[:-1]):
         share = here.drop_share
-        if share is None or share < ctx.option("large_drop") or here.pain_points:
+        if share is None or share < large or here.pain_points:
             continue
         after = funnel.path[n + 1].step.id
         yield Finding(

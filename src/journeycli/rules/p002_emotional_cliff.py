@@ -13,6 +13,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     resolved = ctx.resolved
     reached = resolved.reachable()
     landings = resolved.emotion_successors()
+    cliff = ctx.option("cliff")
     for step_id in resolved.order:
         before = resolved.steps[step_id].emotion
         if before is None or step_id not in reached:
@@ -20,7 +21,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         for target in landings[step_id]:
             landing = resolved.steps[target]
             after = landing.emotion
-            if before - after >= ctx.option("cliff"):
+            if before - after >= cliff:
                 yield Finding(
                     (*ctx.step_path[target], "emotion"),
                     f"emotion falls from {signed(before)} at `{step_id}` to {signed(after)} at `{target}` (a drop of {before - after})",
