@@ -41,22 +41,33 @@ def engine_command(engine: Engine, drawing: Drawing, fmt: str, dpi: float | None
 
 def run_engine(engine: Engine, drawing: Drawing, fmt: str, timeout: float, dpi: float | None = None) -> bytes:
     """Lay out and draw ``drawing``; raises LayoutTimeout or EngineFailed."""
-    pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
     env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}  # reproducible dates, where the engine's libraries honour it
+    code, stdout, stderr = run_tool(engine_command(engine, drawing, fmt, dpi), drawing.source.encode("utf-8"), timeout, env)
+    if code != 0 or not stdout:
+        messages = [line for line in stderr.decode("utf-8", "replace").splitlines() if line.strip() and "Warning" not in line]
+        reason = messages[-1].strip() if messages else f"exit code {code}"
+        raise EngineFailed(f"{engine.name} could not draw it: {reason}")
+    return _without_dates(stdout) if fmt == "pdf" else stdout
+
+
+def run_tool(args: list[str], data: bytes, timeout: float, env: dict[str, str] | None = None) -> tuple[int, bytes, bytes]:
+    """Run a drawing tool (an engine, ``rsvg-convert``) on ``data``: its exit code, stdout and stderr.
+
+    Started with ``signals.child``, so Ctrl-C or SIGTERM stops it from any
+    thread; raises LayoutTimeout after ``timeout`` seconds (the tool is
+    killed), EngineFailed when it cannot start.
+    """
+    pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
     try:
-        with signals.child(engine_command(engine, drawing, fmt, dpi), env=env, **pipes) as process:
+        with signals.child(args, env=env, **pipes) as process:
             try:
-                stdout, stderr = process.communicate(drawing.source.encode("utf-8"), timeout=timeout if timeout < NO_LIMIT else None)
+                stdout, stderr = process.communicate(data, timeout=timeout if timeout < NO_LIMIT else None)
             except subprocess.TimeoutExpired as error:
                 process.kill()
                 raise LayoutTimeout(timeout) from error
     except OSError as error:
-        raise EngineFailed(f"cannot run {engine.executable}: {error.strerror or error}") from error
-    if process.returncode != 0 or not stdout:
-        messages = [line for line in stderr.decode("utf-8", "replace").splitlines() if line.strip() and "Warning" not in line]
-        reason = messages[-1].strip() if messages else f"exit code {process.returncode}"
-        raise EngineFailed(f"{engine.name} could not draw it: {reason}")
-    return _without_dates(stdout) if fmt == "pdf" else stdout
+        raise EngineFailed(f"cannot run {args[0]}: {error.strerror or error}") from error
+    return process.returncode, stdout, stderr
 
 
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}")

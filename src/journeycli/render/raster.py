@@ -6,15 +6,15 @@ and ``rsvg-convert`` (Debian's ``librsvg2-bin``) is on PATH, the PNG is
 drawn from the SVG by librsvg instead, which takes every character from
 the machine's fonts through fontconfig (Arial resolves to Liberation Sans,
 the same widths). Only those maps take this way: a map the bundled face can
-draw keeps the bundled engine's bytes, the same on every machine.
+draw keeps the bundled engine's bytes, the same on every machine. It runs
+as the engines do (``output.run_tool``): a signal or the time limit stops it.
 """
 
 from __future__ import annotations
 
 import shutil
-import subprocess
 
-from .output import NO_LIMIT, EngineFailed, LayoutTimeout
+from .output import EngineFailed, run_tool
 
 
 def converter() -> str | None:
@@ -26,16 +26,8 @@ def rasterise(svg: bytes, dpi: float, timeout: float) -> bytes:
     executable = converter()
     if executable is None:
         raise EngineFailed("rsvg-convert is not on PATH any more")
-    try:
-        done = subprocess.run(
-            [executable, "--format", "png", "--dpi-x", f"{dpi:g}", "--dpi-y", f"{dpi:g}"],
-            input=svg, capture_output=True, timeout=timeout if timeout < NO_LIMIT else None,
-        )  # fmt: skip
-    except subprocess.TimeoutExpired as error:
-        raise LayoutTimeout(timeout) from error
-    except OSError as error:
-        raise EngineFailed(f"cannot run {executable}: {error.strerror or error}") from error
-    if done.returncode != 0 or not done.stdout.startswith(b"\x89PNG"):
-        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise EngineFailed(f"rsvg-convert could not draw it: {reason[-1] if reason else f'exit code {done.returncode}'}")
-    return done.stdout
+    code, stdout, stderr = run_tool([executable, "--format", "png", "--dpi-x", f"{dpi:g}", "--dpi-y", f"{dpi:g}"], svg, timeout)
+    if code != 0 or not stdout.startswith(b"\x89PNG"):
+        reason = stderr.decode("utf-8", "replace").strip().splitlines()
+        raise EngineFailed(f"rsvg-convert could not draw it: {reason[-1] if reason else f'exit code {code}'}")
+    return stdout
