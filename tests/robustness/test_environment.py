@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, FIXTURES
@@ -69,17 +70,18 @@ def test_a_configuration_that_is_not_utf8_is_a_usage_error(tmp_path):
 
 @pytest.fixture
 def slow_engine(tmp_path):
-    """A stand-in for Graphviz's `dot` that adds its pid to engine.pids and takes a minute."""
+    """Stand-ins for Graphviz's `dot` and librsvg's `rsvg-convert` that add their pid to engine.pids and take a minute."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    dot = bin_dir / "dot"
-    dot.write_text(
-        "#!/bin/sh\n"
-        'if [ "$1" = "-V" ]; then echo "dot - graphviz version 2.43.0 (0)" >&2; exit 0; fi\n'
-        f"echo $$ >> {tmp_path}/engine.pids\n"
-        "exec sleep 60\n"
-    )
-    dot.chmod(0o755)
+    for name in ("dot", "rsvg-convert"):
+        tool = bin_dir / name
+        tool.write_text(
+            "#!/bin/sh\n"
+            'if [ "$1" = "-V" ]; then echo "dot - graphviz version 2.43.0 (0)" >&2; exit 0; fi\n'
+            f"echo $$ >> {tmp_path}/engine.pids\n"
+            "exec sleep 60\n"
+        )
+        tool.chmod(0o755)
     return {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
 
 
@@ -88,26 +90,70 @@ def _engines(tmp_path) -> list[int]:
     return [int(line) for line in pids.read_text().split()] if pids.exists() else []
 
 
-def _alive(pid: int) -> bool:
+def _running(pid: int) -> bool:
+    """Whether ``pid`` still runs. A zombie (state Z in /proc/PID/stat: killed, not yet reaped by whoever
+    inherited it) has stopped, though ``kill(pid, 0)`` still finds it."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
         return False
-    return True
+    except OSError:  # no /proc here: fall back to asking the kernel whether the pid exists
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+    return stat.rpartition(")")[2].split()[0] not in ("Z", "X")  # the name in (…) may hold spaces
+
+
+def _still_running(pids: list[int], within: float = 10.0) -> list[int]:
+    """The pids still running after up to ``within`` seconds: a killed process takes a moment to stop under load
+    (the engines sleep 60 s, so one that was not killed is still running then)."""
+    deadline = time.monotonic() + within
+    while (running := [pid for pid in pids if _running(pid)]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return running
+
+
+def test_a_killed_engine_not_yet_reaped_counts_as_stopped_and_a_live_one_as_running():
+    """The check the signal test relies on, on processes this test owns (it reaps them itself, late)."""
+    live = subprocess.Popen(["sleep", "60"])
+    killed = subprocess.Popen(["sleep", "60"])
+    try:
+        killed.kill()
+        assert _still_running([killed.pid]) == []
+        os.kill(killed.pid, 0)  # still a zombie of ours: kill(pid, 0) alone would call it alive
+        assert _still_running([live.pid], within=0.2) == [live.pid]
+    finally:
+        live.kill()
+        live.wait()
+        killed.wait()
 
 
 @pytest.mark.parametrize("page", ["strip", "a4"], ids=["one-page", "13-pages"])
 @pytest.mark.parametrize(("signal_number", "code", "line"), [(signal.SIGTERM, 143, "journey: terminated"), (signal.SIGINT, 130, "journey: aborted")])
 def test_a_signal_stops_every_engine_and_leaves_no_file(tmp_path, slow_engine, signal_number, code, line, page):
     """A4 draws its 13 pages two engines at a time in worker threads, which the signal's exception never reaches."""
+    _render_then_signal(tmp_path, slow_engine, signal_number, code, line, EXAMPLES / "ecommerce-checkout.journey.yaml", "--engine", "graphviz", "--page", page)
+
+
+def test_a_signal_stops_rsvg_convert_drawing_pages_in_worker_threads(tmp_path, slow_engine):
+    """A map with CJK text has its PNG pages drawn by rsvg-convert, two at a time: it is stopped like an engine."""
+    source = (EXAMPLES / "ecommerce-checkout.journey.yaml").read_text(encoding="utf-8")
+    cjk = tmp_path / "cjk.journey.yaml"
+    cjk.write_text(source.replace("\ntitle: ", "\ntitle: 東 ", 1), encoding="utf-8")
+    _render_then_signal(tmp_path, slow_engine, signal.SIGTERM, 143, "journey: terminated", cjk, "--engine", "graphviz-pure", "--page", "a4", "-f", "png")
+
+
+def _render_then_signal(tmp_path, env, signal_number, code, line, path, *args):
+    """Start a render, signal it once an engine runs: the exit code and line, every engine stopped, no file."""
     out = tmp_path / "out"
     out.mkdir()
     child = subprocess.Popen(
-        [sys.executable, "-c", "from journeycli.cli import main; main()", "render", str(EXAMPLES / "ecommerce-checkout.journey.yaml"),
-         "--engine", "graphviz", "--page", page, "-o", f"{out}/"],
+        [sys.executable, "-c", "from journeycli.cli import main; main()", "render", str(path), *args, "-o", f"{out}/"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env={**os.environ, **slow_engine},
+        env={**os.environ, **env},
     )
     for _ in range(400):
         if _engines(tmp_path):
@@ -121,9 +167,8 @@ def test_a_signal_stops_every_engine_and_leaves_no_file(tmp_path, slow_engine, s
         child.kill()
     assert child.returncode == code
     assert err.decode().splitlines() == [line]
-    time.sleep(0.3)
     started = _engines(tmp_path)
-    assert started and not [pid for pid in started if _alive(pid)]
+    assert started and _still_running(started) == []
     assert len(started) <= 4  # the pages not yet begun were not drawn after the signal
     assert list(out.iterdir()) == []
 
