@@ -612,6 +612,10 @@ def _run(argv: list[str] | None) -> int:
     from .usage import UsageError
     from .usage import words as usage_words
 
+    if argv is None:  # the real command; tests keep their own streams
+        from .presentation import streams
+
+        streams.guard()
     unencodable_as_escapes(sys.stdout, sys.stderr)
     command = polish(typer.main.get_command(app))
     try:

@@ -55,6 +55,36 @@ def test_output_to_a_full_disk_is_an_error_message(args):
     assert done.stderr.decode().strip().splitlines() == ["journey: error: No space left on device"] or b"cannot write the output" in done.stderr
 
 
+JOURNEY = [sys.executable, "-c", "from journeycli.cli import main; main()"]
+CLOSED = ["sh", "-c", 'exec "$@" {}', "sh", *JOURNEY]  # the real command with a standard stream closed by the shell
+
+
+@pytest.mark.parametrize("stderr", ["a pipe nobody reads", "closed"])
+def test_nobody_reading_stderr_does_not_stop_a_render_of_many_pages(tmp_path, stderr):
+    """`journey render … 2>&1 | tail -0` or `2>&-`: the progress lines are lost, not the pages after the first."""
+    args = ["render", str(EXAMPLES / "ecommerce-checkout.journey.yaml"), "--page", "a3", "-o", f"{tmp_path}/"]
+    if stderr == "closed":
+        done = subprocess.run([a.format("2>&-") for a in CLOSED] + args, stdout=subprocess.PIPE).returncode
+    else:
+        read, write = os.pipe()
+        os.close(read)
+        try:
+            done = subprocess.run(JOURNEY + args, stdout=write, stderr=write).returncode
+        finally:
+            os.close(write)
+    assert done == 0  # a traceback or a stopped render exits 1
+    pages = sorted(p.name for p in tmp_path.glob("*.svg"))
+    assert len(pages) > 2 and sorted(pages) == sorted(f"ecommerce-checkout-{n}.svg" for n in range(1, len(pages) + 1))
+
+
+def test_a_closed_stdout_is_an_error_for_a_report_and_no_matter_for_files(tmp_path):
+    closed = [a.format(">&-") for a in CLOSED]
+    report = subprocess.run([*closed, "validate", str(VALID)], stderr=subprocess.PIPE)
+    assert (report.returncode, report.stderr.decode()) == (2, "journey: error: standard output is closed\n")
+    picture = subprocess.run([*closed, "render", str(VALID), "-o", f"{tmp_path}/m.svg"], stderr=subprocess.PIPE)
+    assert picture.returncode == 0 and (tmp_path / "m.svg").read_bytes().startswith(b"<?xml"), picture.stderr
+
+
 def test_timeout_inf_means_no_limit(tmp_path):
     done = journey("render", VALID, "--timeout", "inf", "-o", tmp_path / "m.svg")  # the bundled engine, run with no limit
     assert done.returncode == 0, done.stderr
