@@ -73,3 +73,17 @@ def test_tables_keep_their_terminal_layout_without_colour(args):
     assert "\x1b[" in coloured and "\x1b[" not in plain
     assert ANSI.sub("", coloured) == plain
     assert max(len(line) for line in plain.splitlines()) <= 70
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["pains", str(EXAMPLES)], ["pains", str(EXAMPLES / "clinic-visit.journey.yaml"), "--weight-by-drop-off"], ["portfolio", str(EXAMPLES)], ["rules"], ["rules", "P003"]],
+    ids=["pains", "pains-weighted", "portfolio", "rules", "one-rule"],
+)
+def test_tables_into_a_pipe_with_forced_colour_are_the_plain_text_coloured(args):
+    """FORCE_COLOR (a CI log that shows colour) colours the plain layout; it never squeezes a table into 80 columns."""
+    command = [sys.executable, "-m", "journeycli", *args]
+    piped_plain = subprocess.run(command, capture_output=True, text=True, env=_environment(NO_COLOR="1"), cwd=FOLDER, check=True).stdout
+    piped_colour = subprocess.run(command, capture_output=True, text=True, env=_environment(FORCE_COLOR="1"), cwd=FOLDER, check=True).stdout
+    assert "\x1b[" in piped_colour
+    assert ANSI.sub("", piped_colour) == piped_plain

@@ -8,7 +8,7 @@ from typing import TextIO
 from rich.table import Table
 from rich.text import Text
 
-from .presentation.terminal import console, emit
+from .presentation.terminal import console, emit, is_terminal
 from .rules.base import LintRule, Option, Rule
 
 
@@ -53,10 +53,13 @@ def rules_json(rules: list[Rule]) -> str:
 
 def rules_table(rules: list[Rule], out: TextIO) -> None:
     con = console(out)
-    if con is None:
+    if con is None or not is_terminal(out):  # one line per rule; FORCE_COLOR colours it, moving no character
         width = max(len(r.name) for r in rules)
         for r in rules:
-            out.write(f"{r.code}  {r.name:<{width}}  {r.severity.label:<7}  {r.summary}\n")
+            if con is None:
+                out.write(f"{r.code}  {r.name:<{width}}  {r.severity.label:<7}  {r.summary}\n")
+            else:
+                emit(con, out, Text.assemble((r.code, "bold"), f"  {r.name:<{width}}  {r.severity.label:<7}  {r.summary}"))
         return
     table = Table(box=None, header_style="bold", pad_edge=False)
     for column in ("code", "name", "severity", "catches"):

@@ -1,9 +1,12 @@
 """`journey pains --format text`: Rich tables with colour on a terminal (without ``NO_COLOR``);
 anywhere else the same columns as plain aligned text without a single escape code,
-one line per pain point with its description on the line below."""
+one line per pain point with its description on the line below. ``FORCE_COLOR``
+off a terminal colours that plain layout and changes no character of it: a
+table laid out for a terminal has no width to fit in a pipe."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..presentation.terminal import printable
@@ -78,48 +81,92 @@ def _one_line(value: str) -> str:
     return " ".join(value.split())
 
 
-def plain_table(columns: tuple[str, ...], right: set[int], rows: list[list[str]], details: list[str] | None = None) -> list[str]:
-    """Aligned columns, two spaces apart; a row's details (lines) go under it, starting at the fourth column."""
+CellStyle = Callable[[int, int, str], str]
+"""The style of a cell of a plain table: (row, column, value) -> a Rich style, "" for none."""
+
+
+def plain_table(
+    columns: tuple[str, ...], right: set[int], rows: list[list[str]], details: list[str] | None = None, style: CellStyle | None = None
+) -> list[str | Text]:
+    """Aligned columns, two spaces apart; a row's details (lines) go under it, starting at the fourth column.
+
+    With ``style`` (``FORCE_COLOR`` into a pipe) the lines are Rich Text in the same layout, character for
+    character: colour never moves a column.
+    """
     from rich.cells import cell_len
 
     rows = [[_one_line(c) for c in row] for row in rows]
     widths = [max([cell_len(columns[i])] + [cell_len(row[i]) for row in rows]) for i in range(len(columns))]
 
-    def line(cells: list[str] | tuple[str, ...]) -> str:
+    def line(cells: list[str] | tuple[str, ...], row: int | None) -> str | Text:
         padded = []
         for i, value in enumerate(cells):
             gap = " " * (widths[i] - cell_len(value))
-            padded.append(gap + value if i in right else value + gap)
-        return "  ".join(padded).rstrip()
+            padded.append((gap, value) if i in right else (value, gap))
+        if style is None:
+            return "  ".join(a + b for a, b in padded).rstrip()
+        from rich.text import Text
 
-    out = [line(columns), "  ".join("-" * w for w in widths)]
+        text = Text()
+        for i, (value, (a, b)) in enumerate(zip(cells, padded)):
+            cell = "bold" if row is None else style(row, i, value)
+            text.append("  " if i else "")
+            text.append(a, "" if i in right else cell)
+            text.append(b, cell if i in right else "")
+        text.rstrip()
+        return text
+
+    out = [line(columns, None), "  ".join("-" * w for w in widths)]
     indent = " " * (sum(widths[:3]) + 6) if details is not None else ""
     for n, row in enumerate(rows):
-        out.append(line(row))
+        out.append(line(row, n))
         if details is not None:
             out.extend(indent + _one_line(detail) for detail in details[n].split("\n"))
     return out
 
 
-def _write_plain(reports: list[PainReport], out: TextIO) -> None:
+def _pain_style(rows: list[RankedPain]) -> CellStyle:
+    def style(row: int, column: int, value: str) -> str:
+        if column == 2:
+            return SEVERITY_STYLE.get(value, "")
+        if column == 3:
+            return "bold"
+        return "yellow" if column == 8 and not rows[row].addressed else ""
+
+    return style
+
+
+def _hotspot_style(hotspots: list[Hotspot]) -> CellStyle:
+    return lambda row, column, value: ("bold red" if hotspots[row].hotspot else "dim") if column == 4 else ""
+
+
+def _write_plain(reports: list[PainReport], out: TextIO, con: Console | None) -> None:
+    """Aligned text; coloured when ``con`` is given (``FORCE_COLOR`` off a terminal), the same characters either way."""
+    from ..presentation.terminal import emit
+
+    lines: list[str | Text] = []
     for n, r in enumerate(reports):
-        lines = [""] if n else []
+        lines += [""] if n else []
         lines += [f"{r.title} ({r.journey}) — {r.file}", summary(r), ""]
         if r.pain_points:
             rows = [pain_cells(row) for row in r.pain_points]
             details = ["\n".join(filter(None, (row.description, _unknown_loss(row)))) for row in r.pain_points]
-            lines += plain_table(*columns(r.weighted), rows, details)
+            lines += plain_table(*columns(r.weighted), rows, details, _pain_style(r.pain_points) if con else None)
         else:
             lines.append("No pain points to show.")
         lines += ["", "Hotspots"]
         if r.hotspots:
-            lines += plain_table(HOTSPOT_COLUMNS, HOTSPOT_RIGHT, [_hotspot_cells(h) for h in r.hotspots])
+            lines += plain_table(HOTSPOT_COLUMNS, HOTSPOT_RIGHT, [_hotspot_cells(h) for h in r.hotspots], style=_hotspot_style(r.hotspots) if con else None)
         else:
             lines.append("No stages in this view.")
-        out.write("\n".join(printable(line) for line in lines) + "\n")
-    out.write(f"\n{LEGEND}\n")
+    lines += ["", LEGEND]
     if any(r.weighted for r in reports):
-        out.write(f"{WEIGHT_LEGEND}\n")
+        lines.append(WEIGHT_LEGEND)
+    if con is None:
+        out.write("\n".join(printable(line) for line in lines) + "\n")
+    else:
+        for line in lines:
+            emit(con, out, line)
 
 
 PAIN_MIN_WIDTH = 30
@@ -223,11 +270,11 @@ def _write_rich(reports: list[PainReport], con: Console) -> None:
 
 
 def write(reports: list[PainReport], out: TextIO) -> None:
-    """Rich tables on a terminal; plain aligned text (no escape codes) anywhere else."""
-    from ..presentation.terminal import console
+    """Rich tables on a terminal; plain aligned text anywhere else, coloured only with ``FORCE_COLOR``."""
+    from ..presentation.terminal import console, is_terminal
 
     con = console(out)
-    if con is None:
-        _write_plain(reports, out)
-    else:
+    if con is not None and is_terminal(out):
         _write_rich(reports, con)
+    else:
+        _write_plain(reports, out, con)

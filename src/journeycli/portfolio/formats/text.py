@@ -1,13 +1,13 @@
 """`journey portfolio --format text`: Rich tables on a terminal (without ``NO_COLOR``), the same columns as
-plain aligned text anywhere else."""
+plain aligned text anywhere else (coloured by ``FORCE_COLOR``, with the same characters)."""
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ...pains.cells import LEGEND
-from ...pains.text import SEVERITY_STYLE, plain_table
-from ...presentation.terminal import console, printable
+from ...pains.text import SEVERITY_STYLE, CellStyle, plain_table
+from ...presentation.terminal import console, emit, is_terminal, printable
 from ..report import PortfolioReport
 from .cells import (
     BACKLOG_COLUMNS,
@@ -25,6 +25,9 @@ from .cells import (
     pain_cells,
     summary,
 )
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 NUMBERS = {"#", "score", "steps", "mean emotion", "open high+critical", "pain points", "opportunities"}
 
@@ -45,17 +48,27 @@ def _tables(report: PortfolioReport, sections: tuple[str, ...]) -> list[tuple[st
     return found
 
 
+def _style(columns: tuple[str, ...]) -> CellStyle:
+    """Severity in its colour, a coverage gap in red."""
+    return lambda row, i, v: SEVERITY_STYLE[v] if columns[i] == "severity" and v in SEVERITY_STYLE else "red" if v == GAP else ""
+
+
 def write(report: PortfolioReport, sections: tuple[str, ...], out: TextIO) -> None:
     tables = [(s, cols, [[printable(c) for c in row] for row in rows], note) for s, cols, rows, note in _tables(report, sections)]
     con = console(out)
-    if con is None:
-        lines = [summary(report)]
+    if con is None or not is_terminal(out):  # plain aligned text, coloured only with FORCE_COLOR (same characters)
+        lines: list[str | Text] = [summary(report)]
         for section, columns, rows, note in tables:
             lines += ["", TITLES[section], ""]
-            lines += plain_table(columns, {i for i, c in enumerate(columns) if c in NUMBERS}, rows) if rows else ["Nothing to show."]
+            style = _style(columns) if con else None
+            lines += plain_table(columns, {i for i, c in enumerate(columns) if c in NUMBERS}, rows, style=style) if rows else ["Nothing to show."]
             if note:
                 lines += ["", note]
-        out.write("\n".join(lines) + "\n")
+        if con is None:
+            out.write("\n".join(lines) + "\n")
+        else:
+            for line in lines:
+                emit(con, out, line)
         return
     from rich import box
     from rich.table import Table
@@ -66,9 +79,9 @@ def write(report: PortfolioReport, sections: tuple[str, ...], out: TextIO) -> No
         table = Table(title=TITLES[section], title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
         for c in columns:
             table.add_column(c, justify="right" if c in NUMBERS else "left", overflow="fold")
-        for row in rows:
-            cells = [Text(v, style=SEVERITY_STYLE[v]) if columns[i] == "severity" and v in SEVERITY_STYLE else Text(v, style="red" if v == GAP else "") for i, v in enumerate(row)]
-            table.add_row(*cells)
+        style = _style(columns)
+        for n, row in enumerate(rows):
+            table.add_row(*(Text(v, style=style(n, i, v)) for i, v in enumerate(row)))
         con.print()
         con.print(table)
         if note:
