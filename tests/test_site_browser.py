@@ -250,3 +250,29 @@ def test_without_javascript_the_details_are_on_the_page_and_the_controls_hidden(
         assert driver.find_element(By.ID, "step-choose-payment").is_displayed()
     finally:
         driver.quit()
+
+
+@pytest.mark.parametrize("width", [1600, 1024, 800, 500])
+def test_the_map_opens_at_its_start_in_a_box_as_wide_as_the_page(browser, site, width):
+    """At any width the map's box fits the page (it scrolls inside, the page does not) and opens at the
+    map's top left at a readable zoom: the title and the first stage are on screen, not cut off."""
+    from selenium.webdriver.common.by import By
+
+    browser.set_window_size(width, 900)
+    try:
+        _open(browser, site / "journeys" / "clinic-visit" / "index.html")
+        frame = browser.find_element(By.ID, "map-frame")
+        browser.execute_script("arguments[0].scrollIntoView()", frame)
+        box = browser.execute_script(
+            "var f = arguments[0], r = f.getBoundingClientRect(), t = f.querySelector('svg text');"
+            "return {left: r.left, right: r.right, page: document.documentElement.clientWidth,"
+            " pageScroll: document.documentElement.scrollWidth, x: f.scrollLeft, y: f.scrollTop,"
+            " text: t.getBoundingClientRect().left - r.left, level: parseInt(document.getElementById('zoom-level').textContent, 10)}",
+            frame,
+        )
+        assert box["left"] >= 0 and box["right"] <= box["page"] and box["pageScroll"] <= box["page"], box  # the page does not scroll sideways
+        assert (box["x"], box["y"]) == (0, 0) and 0 <= box["text"] < 100, box  # the map's start, its first words on screen
+        assert 75 <= box["level"] <= 100, box
+        _check(browser, site)
+    finally:
+        browser.set_window_size(1400, 1000)

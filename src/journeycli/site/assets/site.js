@@ -142,7 +142,9 @@
     });
   }
 
-  /* Journey page: zoom the map (75 % to start: one point of the map is then one pixel of the screen). */
+  /* Journey page: zoom the map. It opens at its start (top left) at 75 %, where one point of the map is one
+     pixel of the screen and its smallest text is still readable; a map narrower than its box then grows to
+     fill the width, up to 100 %. */
   function setUpZoom() {
     var controls = byId("zoom"), frame = byId("map-frame");
     if (!controls || !frame) { return; }
@@ -158,7 +160,9 @@
     byId("zoom-out").addEventListener("click", function () { to(level / 1.25); });
     byId("zoom-fit").addEventListener("click", function () { to(frame.clientWidth / natural); });
     show(controls);
-    apply();
+    to(Math.min(1, Math.max(level, frame.clientWidth / natural)));
+    frame.scrollLeft = 0;
+    frame.scrollTop = 0;
   }
 
   /* Journey page: the map as a PNG, drawn from the SVG in the browser. */
