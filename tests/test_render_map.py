@@ -390,3 +390,25 @@ def test_a_pain_card_calls_only_work_under_way_addressing_and_names_ideas_as_ide
     assert "Addresses P1" in everyone and "An idea for P1" in everyone and "An idea for P2" in everyone
     # the visitor does not walk the step whose opportunity addresses P3: it is counted, not named
     assert "Addressed by an opportunity not drawn" in drawn("--persona", "visitor")
+
+
+@pytest.mark.parametrize("scale", [1.0, 0.6])
+def test_legend_items_are_drawn_as_wide_as_laid_out_so_the_gaps_between_them_are_even(scale):
+    """An item's cells (its title and words fixed to their measured widths, its chips) fill exactly the
+    width the layout reserved: a centred table narrower than that left uneven gaps on both sides."""
+    from journeycli.render import legend
+    from journeycli.render.canvas import Canvas
+
+    found = legend.items(themes.get("light"), visibility=True, metrics=True)
+    canvas = Canvas("legend", themes.get("light"), scale, 2000, 200)
+    rows = legend.layout(found, 1800)
+    legend.emit(canvas, rows, 20, 0)
+    drawn = {name: (x, attrs["label"]) for name, x, _, attrs in canvas.nodes}
+    chips = [(r, i, item) for r, row in enumerate(rows) for i, item in enumerate(row) if item.kind == "chips"]
+    assert len(chips) >= 5
+    for r, i, item in chips:
+        x, label = drawn[f"legend_{r}_{i}"]
+        cells = [int(w) for w in re.findall(r'<td[^>]*? width="(\d+)"', label)]
+        assert label.count("<td") == len(cells)  # every cell has a fixed width
+        assert abs(sum(cells) - item.width * scale) <= len(cells) / 2 + 0.5, item.title  # only rounding
+        assert abs(x - item.width / 2 - (20 + sum(o.width + legend.ITEM_GAP for o in rows[r][:i]))) < 1e-6  # at its place

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from . import labels
 from .canvas import Canvas
-from .cards import pill_cell, pill_width, run
+from .cards import pill_cell, pill_height, pill_width, run
 from .geometry import CURVE_W, LEGEND_ROW, PILL, SMALL
 from .parts import EMOTION_WORDS, EXIT_WORD, SEVERITY_ORDER, STATUS_ORDER, STATUS_WORDS, TARGET_WORDS, emotion_number, severity_label
 from .theme import Theme
@@ -19,6 +19,8 @@ VISIBILITY_NOTE = "Line of visibility: the customer does not see what is below i
 SAMPLE_W = 40  # a line-style sample
 ITEM_GAP = 28
 CHIP_GAP = 6
+TITLE_GAP = 8  # between a title and its first chip
+WORDS_GAP = 6  # between the last chip and the words after it
 
 # How each line of the emotion curve looks: (name in the curve module, words, dash style, arrow).
 LINE_STYLES = (
@@ -39,9 +41,13 @@ class Item:
     arrow: bool = False
 
 
-def _chips(title: str, chips: list) -> Item:
-    width = labels.text_width(title, SMALL + 1, bold=True) + 8 + sum(pill_width(word, PILL) + CHIP_GAP for word, _ in chips)
-    return Item("chips", width, title=title, chips=tuple(chips))
+def _chips(title: str, chips: list, words: str = "") -> Item:
+    """A title, its chips and perhaps words after them. The width is exactly what ``emit`` draws (its text
+    cells are fixed to their measured widths), so every item starts ITEM_GAP after the one before."""
+    width = _words(title, True) + TITLE_GAP + sum(pill_width(word, PILL) for word, _ in chips) + CHIP_GAP * (len(chips) - 1)
+    if words:
+        width += WORDS_GAP + _words(words)
+    return Item("chips", width, title=title, chips=tuple(chips), words=words)
 
 
 def _words(text: str, bold: bool = False) -> float:
@@ -56,17 +62,13 @@ def items(theme: Theme, visibility: bool, metrics: bool) -> list[Item]:
     ]
     for _name, words, style, arrow in LINE_STYLES:
         out.append(Item("line", SAMPLE_W + 8 + _words(words), style=style, words=words, arrow=arrow))
-    out.append(_chips("Line ends", [(EXIT_WORD, t.exit)]))
-    out[-1].words = "the customer leaves"
-    out[-1].width += _words(out[-1].words)
+    out.append(_chips("Line ends", [(EXIT_WORD, t.exit)], "the customer leaves"))
     out.append(Item("words", _words("→ row 2, → page 2: the line goes on there", True), words="→ row 2, → page 2: the line goes on there"))
     out.append(_chips("Pain severity", [(severity_label(s), t.severity[s]) for s in SEVERITY_ORDER]))
     out.append(_chips("Opportunity status", [(STATUS_WORDS[s], t.status[s]) for s in STATUS_ORDER]))
     if metrics:
         out.append(_chips("Metrics", [(TARGET_WORDS[s], t.targets[s]) for s in ("on", "off", "none")]))
-    out.append(_chips("References", [("P1", t.ref), ("O1", t.ref)]))
-    out[-1].words = "pain point, opportunity; S1: a source under Evidence"
-    out[-1].width += _words(out[-1].words)
+    out.append(_chips("References", [("P1", t.ref), ("O1", t.ref)], "pain point, opportunity; S1: a source under Evidence"))
     if visibility:
         out.append(Item("visibility", SAMPLE_W + 8 + _words(VISIBILITY_NOTE), words=VISIBILITY_NOTE))
     return out
@@ -98,10 +100,13 @@ def emit(canvas: Canvas, rows: list[list[Item]], left: float, top: float) -> Non
         for i, item in enumerate(row):
             name = f"legend_{r}_{i}"
             if item.kind == "chips":
-                title = f'<td align="left">{run(item.title, (SMALL + 1) * s, t.text, bold=True)}</td><td width="{round(8 * s)}"></td>'
+                high = f'height="{round(pill_height(PILL) * s)}" fixedsize="true"'
+                title = f'<td align="left" width="{round(_words(item.title, True) * s)}" {high}>{run(item.title, (SMALL + 1) * s, t.text, bold=True)}</td>'
+                title += f'<td width="{round(TITLE_GAP * s)}"></td>'
                 gap = f'<td width="{max(1, round(CHIP_GAP * s))}"></td>'
                 chips = gap.join(pill_cell(word, colours, PILL, s) for word, colours in item.chips)
-                tail = f'<td width="{round(6 * s)}"></td><td align="left">{run(item.words, SMALL * s, t.text)}</td>' if item.words else ""
+                words = f'<td align="left" width="{round(_words(item.words) * s)}" {high}>{run(item.words, SMALL * s, t.text)}</td>'
+                tail = f'<td width="{round(WORDS_GAP * s)}"></td>{words}' if item.words else ""
                 canvas.node(name, x + item.width / 2, y, label=f'<<table border="0" cellborder="0" cellspacing="0" cellpadding="0"><tr>{title}{chips}{tail}</tr></table>>')
             elif item.kind == "star":
                 canvas.node(
