@@ -537,9 +537,9 @@ def test_dot_generation_is_linear_in_steps(tmp_path):
         resolved = resolve(journey_of(path))
         best = float("inf")
         for _ in range(3):
-            started = time.perf_counter()
+            started = time.process_time()  # this process's CPU time: other work on the machine does not count
             source = draw(resolved, "map").source
-            best = min(best, time.perf_counter() - started)
+            best = min(best, time.process_time() - started)
         return best, len(source)
 
     small_time, small_size = cost(200)

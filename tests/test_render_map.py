@@ -320,9 +320,9 @@ def test_page_layout_is_linear_in_steps(tmp_path):
         resolved = resolved_of(path)
         best = float("inf")
         for _ in range(2):
-            started = time.perf_counter()
+            started = time.process_time()  # this process's CPU time: other work on the machine does not count
             draw_pages(resolved, "map", "light", "a3")
-            best = min(best, time.perf_counter() - started)
+            best = min(best, time.process_time() - started)
         return best
 
     assert cost(1200) / cost(150) < 20  # eight times the steps: linear is 8×, quadratic 64×
