@@ -93,3 +93,28 @@ def test_a_loop_back_into_another_stage_is_a_pair_of_stubs_not_a_line_through_th
     ecommerce = flow_svg(cli, ECOMMERCE, tmp_path)
     assert "edge_payment-failed__choose-payment" in {g.get("id") for g in ecommerce.iter(f"{SVG}g")}  # a loop inside its stage stays a line
     assert not any((g.get("id") or "").startswith("to_payment-failed__") for g in ecommerce.iter(f"{SVG}g"))
+
+
+def test_the_legend_lines_start_together_and_keep_their_words_evenly_apart(cli, tmp_path):
+    """Each line of the legend is as wide as its cells, left-aligned: not stretched to the title's width,
+    which spread the room over its cells (measured from the SVG: the chips' boxes and the words' starts)."""
+    from journeycli.render import flow_view, labels
+
+    root = flow_svg(cli, ECOMMERCE, tmp_path)
+    words = {" ".join((t.text or "").split()): t for t in root.iter(f"{SVG}text") if t.get("text-anchor") == "start"}
+    x = {name: float(t.get("x")) for name, t in words.items()}
+    assert x["Emotion"] == x["Width"]  # the first and the last line start at the same place
+    line = float(words["Emotion"].get("y"))
+    boxes = []
+    for polygon in root.iter(f"{SVG}polygon"):
+        points = [tuple(map(float, p.split(","))) for p in polygon.get("points").split()]
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        if polygon.get("fill") == "none" and min(ys) <= line <= max(ys) and max(xs) < x["Arrows:"]:
+            boxes.append((min(xs), max(xs)))
+    boxes.sort()
+    assert len(boxes) == 9  # five emotions, four severities
+    assert boxes[0][0] - x["Emotion"] == pytest.approx(round(labels.text_width("Emotion", flow_view.LEGEND_TEXT, True)) + flow_view.LEGEND_GAP, abs=1)
+    gaps = [b[0] - a[1] for a, b in zip(boxes, boxes[1:])]
+    assert gaps[:4] == pytest.approx([flow_view.CHIP_GAP] * 4, abs=1) and gaps[5:] == pytest.approx([flow_view.CHIP_GAP] * 3, abs=1)
+    assert x["Pain points"] - boxes[4][1] == pytest.approx(flow_view.LEGEND_GAP, abs=1)
+    assert x["the first step;"] - x["Start"] == pytest.approx(round(labels.text_width("Start", flow_view.LEGEND_TEXT, True)) + flow_view.LEGEND_GAP, abs=1)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from ..flow import Resolved
 from ..model import Step
 from . import dropoff, labels
+from .cards import pill_cell, pill_height, pill_width
 from .parts import (
     EMOTION_WORDS,
     SEVERITY_MARKS,
@@ -35,7 +36,7 @@ from .parts import (
     text,
     tooltip_for,
 )
-from .theme import FONT, Theme
+from .theme import FONT, Pill, Theme
 
 TEXT_W = 168
 TITLE_W = 900
@@ -106,48 +107,56 @@ def _title_label(resolved: Resolved, theme: Theme, widths: bool = False) -> str:
     return f'<<table border="0" cellborder="0" cellspacing="4" cellpadding="0">{body}</table>>'
 
 
+LEGEND_TEXT = 9.5
+LEGEND_GAP = 10  # between the cells of a legend line
+CHIP_GAP = 5  # between the chips of one scale
+
+
 def _legend(theme: Theme, widths: bool = False) -> str:
-    """Every colour, mark and line style of the view, each with its words; ``widths`` when the journey gives reach."""
+    """Every colour, mark and line style of the view, each with its words; ``widths`` when the journey gives reach.
+
+    Each line is a table of cells fixed to their measured widths, and the table to their sum: Graphviz
+    stretches a table of natural size to the widest line of the title block, spreading the room over its
+    cells, which left a legend line's words far apart or squeezed at random.
+    """
     t = theme
-    gap = '<td width="5"></td>'
-    emotion = gap.join(pill(f"{emotion_number(e)} {EMOTION_WORDS[e]}", t.emotion[e], PILL) for e in range(-2, 3))
-    severity = gap.join(pill(severity_label(s), t.severity[s], PILL) for s in SEVERITY_ORDER)
+
+    def words(value: str, bold: bool = False, size: float = LEGEND_TEXT, colour: str = t.text) -> tuple[str, float]:
+        return text(value, size, colour, bold=bold), labels.text_width(value, size, bold)
+
+    def chips(found: list[tuple[str, Pill]]) -> tuple[str, float]:
+        cells = f'<td width="{CHIP_GAP}"></td>'.join(pill_cell(word, colours, PILL) for word, colours in found)
+        return cells, sum(pill_width(word, PILL) for word, _ in found) + CHIP_GAP * (len(found) - 1)
+
     cells = [
-        text("Emotion", 9.5, t.text, bold=True), emotion,
-        text("Pain points", 9.5, t.text, bold=True), severity,
-        text("Arrows:", 9.5, t.text, bold=True),
-        text("→ the next step", 9.5, t.text),
-        f'<font point-size="9.5" color="{t.loop_edge}"><b>- - →</b></font>',
-        text("back to an earlier step", 9.5, t.text),
-        text("on to … (row 2)", 9.5, t.text, bold=True), text("the way goes on in another row", 9.5, t.text),
+        words("Emotion", True), chips([(f"{emotion_number(e)} {EMOTION_WORDS[e]}", t.emotion[e]) for e in range(-2, 3)]),
+        words("Pain points", True), chips([(severity_label(s), t.severity[s]) for s in SEVERITY_ORDER]),
+        words("Arrows:", True), words("→ the next step"), words("- - →", True, colour=t.loop_edge), words("back to an earlier step"),
+        words("on to … (row 2)", True), words("the way goes on in another row"),
     ]  # fmt: skip
     flow = [
-        text("Width", 9.5, t.text, bold=True), text("customers on the way, with their number (unknown: thin, dashed);", 9.5, t.text),
-        text("Leave here", 9.5, t.text, bold=True), text("customers lost at the step (docs/funnel.md)", 9.5, t.text),
+        words("Width", True), words("customers on the way, with their number (unknown: thin, dashed);"),
+        words("Leave here", True), words("customers lost at the step (docs/funnel.md)"),
     ] if widths else []  # fmt: skip
     marks = [
-        pill("MOMENT OF TRUTH", t.star, PILL), text("a moment that matters most", 9.5, t.text),
-        pill("?", t.unknown_emotion, PILL), text("no emotion recorded", 9.5, t.text),
-        text("Start", 9.5, t.text, bold=True), text("the first step;", 9.5, t.text),
-        text("End", 9.5, t.text, bold=True), text("the journey ends;", 9.5, t.text),
-        text("Leaves", 9.5, t.text, bold=True), text("the customer leaves (next: [])", 9.5, t.text),
-        text("BACKSTAGE, SUPPORT", PILL, t.muted, bold=True), text("grey: out of the customer's sight", 9.5, t.text),
-        text("NOT REACHED BY THE FLOW", PILL, t.muted, bold=True), text("dashed: no way leads there", 9.5, t.text),
+        chips([("MOMENT OF TRUTH", t.star)]), words("a moment that matters most"),
+        chips([("?", t.unknown_emotion)]), words("no emotion recorded"),
+        words("Start", True), words("the first step;"),
+        words("End", True), words("the journey ends;"),
+        words("Leaves", True), words("the customer leaves (next: [])"),
+        words("BACKSTAGE, SUPPORT", True, PILL, t.muted), words("grey: out of the customer's sight"),
+        words("NOT REACHED BY THE FLOW", True, PILL, t.muted), words("dashed: no way leads there"),
     ]  # fmt: skip
+    high = round(pill_height(PILL))
     rows = []
     for group in (g for g in (cells, marks, flow) if g):
-        row = "".join(f"<td>{c}</td>" if not c.startswith("<td") else c for c in _spaced(group))
-        rows.append(f'<tr><td align="left"><table border="0" cellborder="0" cellspacing="0" cellpadding="1"><tr>{row}</tr></table></td></tr>')
-    return f'<table border="0" cellborder="0" cellspacing="2" cellpadding="0">{"".join(rows)}</table>'
-
-
-def _spaced(cells: list[str]) -> list[str]:
-    out: list[str] = []
-    for i, cell in enumerate(cells):
-        if i:
-            out.append('<td width="10"></td>')
-        out.append(cell)
-    return out
+        row = f'<td width="{LEGEND_GAP}"></td>'.join(
+            markup if markup.startswith("<td") else f'<td align="left" width="{round(width)}" height="{high}" fixedsize="true">{markup}</td>' for markup, width in group
+        )
+        total = sum(round(width) if not markup.startswith("<td") else width for markup, width in group) + LEGEND_GAP * (len(group) - 1)
+        table = f'<table align="left" border="0" cellborder="0" cellspacing="0" cellpadding="0" width="{round(total)}" height="{high}" fixedsize="true"><tr>{row}</tr></table>'
+        rows.append(f'<tr><td align="left">{table}</td></tr>')
+    return f'<table border="0" cellborder="0" cellspacing="4" cellpadding="0">{"".join(rows)}</table>'
 
 
 def build(resolved: Resolved, theme: Theme) -> Drawing:
