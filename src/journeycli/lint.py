@@ -19,17 +19,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Settings
 from .diagnostics import Diagnostic
 from .flow import check_persona, resolve
-from .model import Journey
+from .journey_view import journey_view
 from .rules import LINT_FAMILIES, by_code, lint_rules
 from .rules.base import Context
 from .rules.l010_bad_suppression import RULE as L010
 from .sourcemap import SourceMap
-from .validation import Checked, validate
+from .validation import Checked, no_gc, validate
+
+if TYPE_CHECKING:
+    from .model import Journey  # or its ``journey_view``: the rules read both alike
 
 SUPPRESS_KEY = "x-journey-ignore"
 
@@ -129,10 +132,18 @@ def lint_journey(journey: Journey, smap: SourceMap, file: str, settings: Setting
 
 
 def lint_checked(checked: Checked, settings: Settings) -> list[Diagnostic]:
-    """A validated file's findings and, when it is valid, its lint findings."""
-    if checked.journey is None:
+    """A validated file's findings and, when it is valid, its lint findings.
+
+    The rules read the journey through ``journey_view``, not the Pydantic models: the same values, for a
+    fraction of the time and memory of a large map, and no Pydantic import for a valid file."""
+    data = checked.valid_data
+    if data is None:
         return checked.diagnostics
-    return checked.diagnostics + lint_journey(checked.journey, checked.sourcemap, checked.file, settings, checked.libraries)
+    with no_gc():
+        journey = journey_view(data)
+    if checked.libraries is not None:
+        journey = checked.libraries.merged(journey)
+    return checked.diagnostics + lint_journey(journey, checked.sourcemap, checked.file, settings, checked.libraries)
 
 
 def lint_file(data: bytes, file: str, settings: Settings) -> list[Diagnostic]:

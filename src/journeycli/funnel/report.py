@@ -14,10 +14,13 @@ enters this one, under the same condition.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..flow import Resolved
-from ..model import Opportunity, PainPoint, Stage, Step
 from .dropoff import EPSILON, DropOff, StepFlow, compute
+
+if TYPE_CHECKING:  # F002 builds this report from lint's journey views, without Pydantic
+    from ..model import Opportunity, PainPoint, Stage, Step
 
 
 @dataclass(frozen=True)
