@@ -24,6 +24,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from .dates import parse_iso_date
 from .schema_tables import DEFINITIONS, JOURNEY, LIBRARY
 
 Check = Callable[[Any], bool]
@@ -35,13 +36,7 @@ SAFE_INT = 2**53
 def _is_date(value: Any) -> bool:
     if type(value) is date:
         return True
-    if type(value) is str and len(value) == 10:
-        try:
-            date.fromisoformat(value)
-        except ValueError:
-            return False
-        return True
-    return False
+    return type(value) is str and parse_iso_date(value) is not None
 
 
 _KNOWN = {"$ref", "anyOf", "type", "enum", "const", "format", "pattern", "minLength", "maxLength", "minimum", "maximum", "ge",

@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from .dates import parse_iso_date
 from .ids import ID_MAX_LENGTH, ID_PATTERN
 
 Severity = Literal["low", "medium", "high", "critical"]
@@ -37,12 +38,10 @@ def _iso_date(value: Any) -> Any:
     if isinstance(value, datetime):
         raise PydanticCustomError("date_only", "a date without a time of day is expected")
     if isinstance(value, str):
-        try:
-            if len(value) == 10:
-                return date.fromisoformat(value)
-        except ValueError:
-            pass
-        raise PydanticCustomError("date_text", "a date written as YYYY-MM-DD is expected")
+        day = parse_iso_date(value)
+        if day is None:
+            raise PydanticCustomError("date_text", "a date written as YYYY-MM-DD is expected")
+        return day
     return value
 
 
