@@ -11,9 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..dates import parse_iso_date
 from ..diagnostics import Diagnostic, Severity
 
 KEYS = ("journey", "step", "metric", "value", "as_of")
@@ -59,12 +61,24 @@ def field_starts(line: str) -> list[int]:
     return starts
 
 
+_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?\Z")
+"""A plain decimal number as spreadsheets write it; ``float`` alone also takes ``1_000``, ``inf`` and other scripts' digits."""
+
+
 def parse_number(text: str) -> float | None:
-    try:
-        value = float(text)
-    except ValueError:
+    if not _NUMBER.match(text):
         return None
+    value = float(text)
     return value if math.isfinite(value) else None
+
+
+def _separator_hint(header: list[str]) -> str:
+    """Why the columns were not found: most often a spreadsheet that separates cells with `;` or a tab."""
+    if len(header) == 1:
+        for mark, name in ((";", "`;`"), ("\t", "tabs")):
+            if mark in header[0]:
+                return f"the header is separated by {name}; save the file as comma-separated CSV"
+    return "name the columns in the header line, or map yours with --column KEY=HEADER"
 
 
 def read(data: bytes, file: str, names: dict[str, str]) -> tuple[list[Row], list[Diagnostic]]:
@@ -75,14 +89,19 @@ def read(data: bytes, file: str, names: dict[str, str]) -> tuple[list[Row], list
     except UnicodeDecodeError as error:
         return [], [finding(file, 1, 1, "D006", f"the CSV is not UTF-8 text (byte {error.start + 1})", "save it as UTF-8 CSV")]
     lines = text.split("\n")
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)  # strict: a quote never closed is an error, not the rest of the file
     try:
         header = next(reader)
     except StopIteration:
         return [], [finding(file, 1, 1, "D001", "the CSV is empty; it needs a header line: " + ",".join(names[k] for k in KEYS))]
     except csv.Error as error:
         return [], [finding(file, 1, 1, "D006", f"the CSV cannot be read: {error}")]
-    where = {name.strip(): n for n, name in enumerate(header)}
+    where: dict[str, int] = {}
+    for n, name in enumerate(header):
+        if name.strip() in where and name.strip() in names.values():  # which of the two would be read is a guess
+            starts = field_starts(lines[0])
+            return [], [finding(file, 1, starts[n] if n < len(starts) else 1, "D001", f"the column `{name.strip()}` appears twice in the header", "keep one column of each name")]
+        where.setdefault(name.strip(), n)
     columns = {key: where[names[key]] for key in KEYS if names[key] in where}
     missing = [names[k] for k in REQUIRED if k not in columns]
     if missing:
@@ -93,7 +112,7 @@ def read(data: bytes, file: str, names: dict[str, str]) -> tuple[list[Row], list
                 1,
                 "D001",
                 f"the CSV has no column{'s' if len(missing) > 1 else ''} {', '.join(f'`{m}`' for m in missing)} (its columns: {', '.join(header) or 'none'})",
-                "name the columns in the header line, or map yours with --column KEY=HEADER",
+                _separator_hint(header),
             )
         ]
     rows: list[Row] = []
@@ -106,7 +125,8 @@ def read(data: bytes, file: str, names: dict[str, str]) -> tuple[list[Row], list
         except StopIteration:
             break
         except csv.Error as error:
-            found.append(finding(file, start, 1, "D006", f"this line cannot be read as CSV: {error}"))
+            hint = "a quoted cell is never closed" if "end of data" in str(error) else None
+            found.append(finding(file, start, 1, "D006", f"this line cannot be read as CSV: {error}", hint))
             break
         line = start
         if not any(c.strip() for c in cells):
@@ -127,10 +147,7 @@ def read(data: bytes, file: str, names: dict[str, str]) -> tuple[list[Row], list
             continue
         as_of = None
         if values.get("as_of"):
-            try:
-                as_of = date.fromisoformat(values["as_of"]) if len(values["as_of"]) == 10 else None
-            except ValueError:
-                as_of = None
+            as_of = parse_iso_date(values["as_of"])
             if as_of is None:
                 found.append(finding(file, line, at["as_of"], "D004", f"`{values['as_of']}` in `{names['as_of']}` is not a date", "write it as YYYY-MM-DD"))
                 continue
