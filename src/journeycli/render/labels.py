@@ -151,11 +151,11 @@ def wrap_all(text: str, width: float, size: float, bold: bool = False) -> list[s
             continue
         if line:
             lines.append(line)
-        while wide > width:
+        while wide > width:  # the rest's width is what is left, never measured again
             cut = _split_long(word, width, size, bold)
             lines.append(word[:cut])
+            wide -= text_width(word[:cut], size, bold)
             word = word[cut:]
-            wide = text_width(word, size, bold)
         line, used = word, wide
     if line:
         lines.append(line)
