@@ -1,10 +1,10 @@
-"""The quick load (data and top-level positions, ``loader._quick``) agrees with the full one wherever it answers.
+"""The quick load (data and every position in a flat array, ``loader._quick``) agrees with the full one wherever it answers.
 
 It may refuse a file (``_Unusual``: anchors, tags, anything to report), and the
 full builder then reads it; when it answers, the data is the same, in the same
-order, the full load has nothing to report, and every position it recorded is
-the full load's. Positions below them are built on first use, so a finding deep
-in a quickly loaded file points where it always did.
+order, the full load has nothing to report, and its ``FlatMap`` gives every
+value's and key's position (and converted scalar's source text) that the full
+load's tree gives, also for paths that go past what the file holds.
 """
 
 from __future__ import annotations
@@ -15,52 +15,42 @@ from fuzz.journeys import documents
 from hypothesis import HealthCheck, Phase, given, settings
 
 from journeycli import loader
-from journeycli.sourcemap import LATER, MapLoc, SeqLoc
+from journeycli.sourcemap import FlatMap, MapLoc, SeqLoc
 
 FILES = sorted(p for folder in (FIXTURES, EXAMPLES) for p in folder.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml"))
 
 
-KEY = object()  # a path step: the position of the key the path ends with
-
-
-def _recorded(loc, path=()):
-    """Every (path, location) the quick load recorded."""
-    yield path, loc
+def _paths(loc, path=()):
+    """Every path the full load's tree holds, and a few past it: a missing key, an index too far, a step into a scalar."""
+    yield path
     if isinstance(loc, MapLoc):
-        for key, (key_pos, value) in loc.keys.items():
-            yield (*path, key, KEY), key_pos
-            yield from _recorded(value, (*path, key))
+        yield (*path, "no-such-key")
+        for key, (_, value) in loc.keys.items():
+            yield from _paths(value, (*path, key))
     elif isinstance(loc, SeqLoc):
+        yield (*path, len(loc.items))
+        yield (*path, -1)
         for index, value in enumerate(loc.items):
-            yield from _recorded(value, (*path, index))
-
-
-def _full_loc(root, path):
-    loc = root
-    key_pos = None
-    for part in path:
-        if part is KEY:
-            return key_pos
-        if isinstance(loc, MapLoc):
-            key_pos, loc = loc.keys[part]
-        else:
-            loc = loc.items[part]
-    return loc
+            yield from _paths(value, (*path, index))
+    else:
+        yield (*path, 0)
 
 
 def agree(data: bytes) -> bool:
     """Whether the quick load answered; asserts that it agrees with the full load."""
     try:
-        quick, quick_loc = loader._quick(data)
+        quick, positions = loader._quick(data)
     except loader._Unusual:
         return False
+    assert isinstance(positions, FlatMap)
     full = loader.load(data, "f")
     assert full.diagnostics == []
     assert repr(quick) == repr(full.data)  # repr: the same order, and NaN equal to itself
-    for path, loc in _recorded(quick_loc):
-        if loc is not LATER:
-            expected = _full_loc(full.sourcemap.root, path)
-            assert (loc.pos if isinstance(loc, (MapLoc, SeqLoc)) else loc) == (expected.pos if isinstance(expected, (MapLoc, SeqLoc)) else expected), path
+    for path in _paths(full.sourcemap.root):
+        assert positions.value(path) == full.sourcemap.value(path), path
+        assert positions.key(path) == full.sourcemap.key(path), path
+        assert positions.raw(path) == full.sourcemap.raw(path), path
+        assert (positions.node(path)[1] is None) == (full.sourcemap.node(path)[1] is None), path
     return True
 
 

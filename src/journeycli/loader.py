@@ -22,10 +22,14 @@ trace in the data. Schema checks do not live here.
 
 from __future__ import annotations
 
-import bisect
 import codecs
+import functools
 import re
 import sys
+from array import array
+from collections import deque
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,12 +48,16 @@ from yaml.nodes import ScalarNode
 
 from .diagnostics import Diagnostic
 from .rules.error_codes import E001, E002, E003
-from .sourcemap import LATER, Loc, MapLoc, Position, ScalarLoc, SeqLoc, SourceMap
+from .sourcemap import FlatMap, Lines, Loc, MapLoc, Position, ScalarLoc, SeqLoc, SourceMap
 
 try:  # libyaml is several times faster; the pure-Python parser is the fallback
     from yaml import CSafeLoader as _Loader
+    from yaml import _yaml
+    from yaml._yaml import CParser as _CParser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+    _yaml = _CParser = None  # type: ignore[assignment]
 
 MAX_DEPTH = 100
 """Deepest nesting accepted; a journey needs fewer than ten levels.
@@ -151,17 +159,6 @@ class _Frame:
         self.new_item: set[str] | None = None  # after a repeated `id` (a list item missing its `- `): the keys of that new item
 
 
-class _Lines:
-    """Line and column of a character index, counting only line feeds as line breaks (as editors and GitHub do)."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def at(self, index: int) -> Position:
-        line = bisect.bisect_right(self.starts, index)
-        return (line, index - self.starts[line - 1] + 1)
-
-
 _OTHER_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 """Characters libyaml counts as line breaks and editors do not."""
 
@@ -181,7 +178,7 @@ class _Builder:
 
     def __init__(self, file: str, text: str = "") -> None:
         self.file = file
-        self.lines = _Lines(text) if _OTHER_BREAKS.search(text) else None
+        self.lines = Lines(text) if _OTHER_BREAKS.search(text) else None
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[Any, Loc, int, int]] = {}
         self.open_anchors: set[str] = set()
@@ -486,7 +483,7 @@ def _rerun_pure(builder: _Builder, text: str) -> None:
 
 def _syntax_error(error: yaml.YAMLError, text: str, builder: _Builder) -> _Abort:
     if isinstance(error, yaml.reader.ReaderError):
-        return _Abort(_Lines(text).at(error.position), "the file contains a character YAML does not allow", "remove control or binary characters")
+        return _Abort(Lines(text).at(error.position), "the file contains a character YAML does not allow", "remove control or binary characters")
     problem_mark = getattr(error, "problem_mark", None)
     problem = getattr(error, "problem", None) or str(error)
     if "maximum nesting depth" in problem and problem_mark is not None:  # libyaml's own bound, if it ever comes first
@@ -500,15 +497,15 @@ def _syntax_error(error: yaml.YAMLError, text: str, builder: _Builder) -> _Abort
 def load(data: bytes, file: str, quick: bool = False) -> Loaded:
     """Read one journey file; never raises for any input bytes.
 
-    ``quick`` first tries ``_quick``, which builds the same data with positions only near the top;
-    the full positions are then built the first time a finding asks for one below them."""
+    ``quick`` first tries ``_quick``, which builds the same data, and every position in a compact form,
+    a few times faster for a plain file; any other file is read by ``_Builder`` as without it."""
     if quick:
         try:
-            root, root_loc = _quick(data)
+            root, positions = _quick(data)
         except _Unusual:
             pass
         else:
-            return Loaded(root, SourceMap(root_loc, lambda: load(data, file).sourcemap.root))
+            return Loaded(root, positions)
     builder = _Builder(file)
     try:
         text = _decode(data)
@@ -542,114 +539,166 @@ class _Unusual(Exception):
     """The quick load met something only ``_Builder`` handles or reports."""
 
 
-SHALLOW = 2
-"""Levels whose positions the quick load records: the top-level keys and the values right below them
-(``part_of``'s), which is what a valid journey's digest points at."""
-
 _OTHER_BREAKS_UTF8 = re.compile(rb"\r(?!\n)|\xc2\x85|\xe2\x80[\xa8\xa9]")
 
 
-def _quick(data: bytes) -> tuple[dict, Loc]:
-    """The data of a plain journey file (mappings, lists and untagged scalars, nothing to report), with shallow positions.
+def _quick(data: bytes) -> tuple[dict, FlatMap]:
+    """The data of a plain journey file (mappings, lists and untagged scalars, nothing to report), with every position.
 
     Raises _Unusual for anything else — a tag, anchor, alias, merge key, repeated key, text YAML 1.2 reads
     as a number, a scalar that cannot be built, a line break editors do not count, a syntax error —
     and ``load`` then reads the file with ``_Builder``, which builds the same data and says what is wrong.
-    Keys are interned and equal texts shared: a large journey repeats the same names and ids again and again. tests/test_loader_quick.py
-    checks that both loads agree on every fixture and on fuzzed files.
+    Keys are interned and equal texts shared: a large journey repeats the same names and ids again and again.
+    Positions go into one flat array (``FlatMap``), not an object per value.
+    tests/test_loader_quick.py checks that both loads agree on every fixture and on fuzzed files.
     """
-    if data.startswith(codecs.BOM_UTF8) or _OTHER_BREAKS_UTF8.search(data):
+    if not _fast_events() or data.startswith(codecs.BOM_UTF8) or _OTHER_BREAKS_UTF8.search(data):
         raise _Unusual
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
         raise _Unusual from None
-    loader = _Loader(data)
+    handlers, result = _handlers()
+    parser = _CParser(data)
     try:
-        return _quick_events(loader.get_event)
+        with _events_made_by(handlers):
+            deque(iter(parser.get_event, _DONE), 0)  # the handlers do the work as libyaml hands each event over
     except _Unusual:
         raise
     except Exception:  # noqa: BLE001 - whatever the parser raises, _Builder reports it
         raise _Unusual from None
     finally:
-        loader.dispose()
-
-
-def _quick_events(get_event: Any) -> tuple[dict, Loc]:
-    stack: list[list] = []  # per open collection: [value, key waiting for its value, its MapLoc/SeqLoc or None, the key's position]
-    intern = sys.intern
-    share = {}.setdefault  # one object per distinct text: ids, channels and owners are written again and again
-    root: Any = None
-    root_loc: Any = None
-    documents = 0
-    while True:
-        event = get_event()
-        kind = type(event)
-        if kind is ScalarEvent:
-            if event.anchor is not None or event.tag is not None or not stack:
-                raise _Unusual
-            text = event.value
-            frame = stack[-1]
-            value = frame[0]
-            if frame[1] is _NO_KEY:  # a key (only mappings wait for one)
-                if text in value or text == "<<":
-                    raise _Unusual
-                frame[1] = intern(text)
-                if frame[2] is not None:
-                    mark = event.start_mark
-                    frame[3] = (mark.line + 1, mark.column + 1)
-                continue
-            if event.style == '"' and CONTROL.search(text):
-                raise _Unusual
-            item = _quick_plain(text) if event.implicit[0] and (not text or text[0] in _RESOLVERS) else share(text, text)
-            loc: Any = None
-            if frame[2] is not None:
-                mark = event.start_mark
-                loc = (mark.line + 1, mark.column + 1)
-                if type(item) is not str:
-                    loc = ScalarLoc(loc, text)
-        elif kind is MappingStartEvent or kind is SequenceStartEvent:
-            if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH or (stack and stack[-1][1] is _NO_KEY):
-                raise _Unusual  # the last: a list or mapping as a key
-            collection_loc: Any = None
-            if len(stack) < SHALLOW:
-                mark = event.start_mark
-                pos = (mark.line + 1, mark.column + 1)
-                collection_loc = MapLoc(pos, {}) if kind is MappingStartEvent else SeqLoc(pos, [])
-            stack.append([{}, _NO_KEY, collection_loc, None] if kind is MappingStartEvent else [[], None, collection_loc, None])
-            continue
-        elif kind is MappingEndEvent or kind is SequenceEndEvent:
-            done = stack.pop()
-            item, loc = done[0], done[2] if done[2] is not None else LATER
-            if not stack:
-                root, root_loc = item, loc
-                continue
-            frame = stack[-1]
-            value = frame[0]
-        elif kind is AliasEvent:
-            raise _Unusual
-        elif kind is DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise _Unusual
-            continue
-        elif kind is StreamEndEvent:
-            break
-        else:
-            continue
-        if type(value) is dict:
-            key = frame[1]
-            value[key] = item
-            if frame[2] is not None:
-                frame[2].keys[key] = (frame[3], loc)
-            frame[1] = _NO_KEY
-        else:
-            value.append(item)
-            if frame[2] is not None:
-                frame[2].items.append(loc)
+        parser.dispose()
+    root, slots, raws = result
     if type(root) is not dict:
         raise _Unusual
-    return root, root_loc
+    return root, FlatMap(root, slots, raws, data)
+
+
+_DONE = object()  # what the stream's end hands back, to stop the loop
+
+_EVENTS = ("StreamStartEvent", "StreamEndEvent", "DocumentStartEvent", "DocumentEndEvent", "AliasEvent",
+           "ScalarEvent", "SequenceStartEvent", "SequenceEndEvent", "MappingStartEvent", "MappingEndEvent")
+
+
+@contextmanager
+def _events_made_by(handlers: dict[str, Callable[..., Any]]) -> Iterator[None]:
+    """Let libyaml's parser call ``handlers`` where it would build PyYAML's event objects.
+
+    PyYAML's C extension builds each event by calling the event class it finds among its module's
+    names, with the event's fields as arguments. Putting a function there for the duration of one
+    read skips an object and a Python ``__init__`` per event (a third of the event stream's cost)
+    and does the loader's work in the same call. ``_fast_events`` checks once that this PyYAML
+    works that way; the pure-Python parser and other readers never see the change.
+    """
+    saved = {name: getattr(_yaml, name) for name in _EVENTS}
+    for name in _EVENTS:
+        setattr(_yaml, name, handlers.get(name, _ignore))
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(_yaml, name, value)
+
+
+@functools.cache
+def _fast_events() -> bool:
+    """Whether this PyYAML's C parser builds its events through its module's names (asked once)."""
+    if _CParser is None:
+        return False
+    parser = _CParser(b"a")
+    try:
+        with _events_made_by({"StreamStartEvent": lambda *_: _DONE}):
+            return parser.get_event() is _DONE
+    except Exception:  # noqa: BLE001 - any surprise means: read the usual way
+        return False
+    finally:
+        parser.dispose()
+
+
+def _ignore(*_: Any) -> None:
+    return None
+
+
+def _handlers() -> tuple[dict[str, Callable[..., Any]], list]:
+    """The event handlers of one quick load, and the list that receives [root, slots, raws]."""
+    stack: list[list] = []  # per open collection: [value, the key waiting for its value (None in a list), its end slot]
+    slots = array("q")
+    put = slots.append
+    raws: dict[int, str] = {}
+    result: list = [None, slots, raws]
+    intern = sys.intern
+    share = {}.setdefault  # one object per distinct text: ids, channels and owners are written again and again
+    documents = []
+
+    def scalar(anchor: Any, tag: Any, implicit: tuple, text: str, start: Any, end: Any, style: Any) -> None:
+        if anchor is not None or tag is not None or not stack:
+            raise _Unusual
+        put(start.index)
+        frame = stack[-1]
+        key = frame[1]
+        if key is _NO_KEY:  # a key (only mappings wait for one)
+            if text in frame[0] or text == "<<":
+                raise _Unusual
+            frame[1] = intern(text)
+            return
+        if style == '"' and CONTROL.search(text):
+            raise _Unusual
+        if implicit[0] and (not text or text[0] in _RESOLVERS):
+            item = _quick_plain(text)
+            if type(item) is not str:
+                raws[len(slots) - 1] = text
+        else:
+            item = share(text, text)
+        if key is None:
+            frame[0].append(item)
+        else:
+            frame[0][key] = item
+            frame[1] = _NO_KEY
+
+    def opened(make: type, key: Any) -> Callable[..., None]:
+        def start_collection(anchor: Any, tag: Any, implicit: Any, start: Any, end: Any, flow: Any) -> None:
+            if anchor is not None or tag is not None or len(stack) >= MAX_DEPTH or (stack and stack[-1][1] is _NO_KEY):
+                raise _Unusual  # the last: a list or mapping as a key
+            put(start.index)
+            put(0)
+            stack.append([make(), key, len(slots) - 1])
+
+        return start_collection
+
+    def closed(start: Any, end: Any) -> None:
+        frame = stack.pop()
+        slots[frame[2]] = len(slots)
+        item = frame[0]
+        if not stack:
+            result[0] = item
+            return
+        parent = stack[-1]
+        if parent[1] is None:
+            parent[0].append(item)
+        else:
+            parent[0][parent[1]] = item
+            parent[1] = _NO_KEY
+
+    def document(*_: Any) -> None:
+        documents.append(None)
+        if len(documents) > 1:
+            raise _Unusual
+
+    def alias(*_: Any) -> None:
+        raise _Unusual
+
+    handlers = {
+        "ScalarEvent": scalar,
+        "MappingStartEvent": opened(dict, _NO_KEY),
+        "SequenceStartEvent": opened(list, None),
+        "MappingEndEvent": closed,
+        "SequenceEndEvent": closed,
+        "AliasEvent": alias,
+        "DocumentStartEvent": document,
+        "StreamEndEvent": lambda *_: _DONE,
+    }
+    return handlers, result
 
 
 def _quick_plain(text: str) -> Any:

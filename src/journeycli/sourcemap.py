@@ -8,8 +8,10 @@ column a person edits rather than at a JSON path.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 Position = tuple[int, int]  # 1-based line, column
@@ -47,46 +49,35 @@ def position(loc: Loc) -> Position:
     return loc if isinstance(loc, tuple) else loc.pos
 
 
-class _Later:
-    """Stands for the locations below a value that the quick load did not record (``loader``)."""
+class Lines:
+    """Line and column of a character offset, counting only line feeds as line breaks (as editors and GitHub do)."""
 
-    __slots__ = ()
+    def __init__(self, text: str) -> None:
+        self.starts = array("q", accumulate((len(line) + 1 for line in text.split("\n")), initial=0))
 
-    def __repr__(self) -> str:
-        return "<later>"
-
-
-LATER = _Later()
+    def at(self, index: int) -> Position:
+        line = bisect_right(self.starts, index)
+        return (line, index - self.starts[line - 1] + 1)
 
 
 class SourceMap:
-    """Finds the position of a value or key by its path in the loaded data.
+    """Finds the position of a value or key by its path in the loaded data (the full load's tree of locations)."""
 
-    A quick load records positions only near the top (what a valid file's digest points at); the first
-    path that reaches below them builds the full map with ``complete``.
-    """
-
-    def __init__(self, root: Loc | _Later | None, complete: Callable[[], Loc | None] | None = None) -> None:
+    def __init__(self, root: Loc | None) -> None:
         self.root = root
-        self._complete = complete
 
     def node(self, path: tuple[Any, ...]) -> tuple[Loc | None, Position | None]:
         """The deepest location reachable along ``path`` and, if the last step was a key, its key position."""
         loc = self.root
         key_pos = None
         for part in path:
-            if loc is LATER:
-                break
             if isinstance(loc, MapLoc) and part in loc.keys:
                 key_pos, loc = loc.keys[part]
             elif isinstance(loc, SeqLoc) and isinstance(part, int) and 0 <= part < len(loc.items):
                 key_pos, loc = None, loc.items[part]
             else:
                 return loc, None
-        if loc is LATER and self._complete is not None:
-            self.root, self._complete = self._complete(), None
-            return self.node(path)
-        return loc, key_pos  # type: ignore[return-value]
+        return loc, key_pos
 
     def value(self, path: tuple[Any, ...]) -> Position:
         """Position of the value at ``path``; for a missing key, the mapping that lacks it."""
@@ -104,3 +95,70 @@ class SourceMap:
         """The source text of a scalar that YAML read as a non-string (``no`` → False)."""
         loc, _ = self.node(path)
         return loc.raw if isinstance(loc, ScalarLoc) else None
+
+
+class FlatMap(SourceMap):
+    """The same answers as ``SourceMap`` from one flat array of numbers, laid out like the event stream.
+
+    The quick load (``loader._quick``) appends, in document order, the character offset of each key
+    and scalar, and two numbers per mapping or list: its offset and the slot just past its last
+    descendant; offsets become lines and columns once a position is asked for. A path is then found by walking the data beside it: within a mapping a key's slot
+    follows the previous value's, and a list's item slots are counted once, on first use. About
+    ten bytes per value instead of a location object each, and nothing built until a finding asks.
+    The walk relies on what the quick load guarantees: no aliases or merges (every value appears
+    once, where it is written) and mappings in the order written.
+    """
+
+    def __init__(self, data: Any, slots: array, raws: dict[int, str], source: bytes) -> None:
+        super().__init__(None)
+        self.data = data
+        self.slots = slots
+        self.raws = raws  # slot → source text, for the scalars YAML converted (`no` → False)
+        self.source = source  # the file's bytes (UTF-8, only line feeds break lines: what the quick load accepts)
+        self._items: dict[int, tuple[list, list[int]]] = {}  # id of a list → (the list, its items' slots)
+        self._lines: Lines | None = None
+
+    def _pos(self, slot: int) -> Position:
+        if self._lines is None:
+            self._lines = Lines(self.source.decode("utf-8"))
+        return self._lines.at(self.slots[slot])
+
+    def _item_slots(self, items: list, slot: int) -> list[int]:
+        known = self._items.get(id(items))
+        if known is not None and known[0] is items:
+            return known[1]
+        slots = self.slots
+        found = []
+        at = slot + 2
+        for item in items:
+            found.append(at)
+            at = slots[at + 1] if type(item) is dict or type(item) is list else at + 1
+        self._items[id(items)] = (items, found)
+        return found
+
+    def _find(self, path: tuple[Any, ...]) -> tuple[Any, int, int | None]:
+        """The deepest value reachable along ``path``, its slot and, if the last step was a key, the key's slot."""
+        value, slot, key_slot = self.data, 0, None
+        slots = self.slots
+        for part in path:
+            if type(value) is dict:
+                if part not in value:
+                    return value, slot, None
+                at = slot + 2
+                for key, item in value.items():
+                    if key == part:
+                        value, slot, key_slot = item, at + 1, at
+                        break
+                    at = slots[at + 2] if type(item) is dict or type(item) is list else at + 2
+            elif type(value) is list and type(part) is int and 0 <= part < len(value):
+                value, slot, key_slot = value[part], self._item_slots(value, slot)[part], None
+            else:
+                return value, slot, None
+        return value, slot, key_slot
+
+    def node(self, path: tuple[Any, ...]) -> tuple[Loc | None, Position | None]:
+        """As ``SourceMap.node``; a mapping or list is given by its position alone."""
+        _, slot, key_slot = self._find(path)
+        raw = self.raws.get(slot)
+        pos = self._pos(slot)
+        return (pos if raw is None else ScalarLoc(pos, raw)), (None if key_slot is None else self._pos(key_slot))

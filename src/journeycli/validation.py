@@ -132,9 +132,10 @@ def validate(data: bytes, file: str, scope: Any = None, quick: bool = True) -> C
     """Validate one file's bytes; never raises for any input.
 
     ``scope`` (a ``portfolio.uses.Scope``) resolves the file's `uses` and the configured default
-    libraries; without it a journey's `uses` is not followed. ``quick`` loads a plain file without
-    its full positions (built when a finding needs one) and checks it without Pydantic; lint, which
-    points at many places and needs the model, asks for both at once.
+    libraries; without it a journey's `uses` is not followed. ``quick`` loads a plain file with its
+    positions in a compact form (``sourcemap.FlatMap``, good for any number of findings) and checks
+    it without Pydantic; the model is built when ``Checked.journey`` is first asked for. Without
+    ``quick`` the file is read by the full builder and checked by Pydantic at once.
     """
     with no_gc():
         loaded = load(data, file, quick)
