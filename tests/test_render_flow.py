@@ -118,3 +118,39 @@ def test_the_legend_lines_start_together_and_keep_their_words_evenly_apart(cli, 
     assert gaps[:4] == pytest.approx([flow_view.CHIP_GAP] * 4, abs=1) and gaps[5:] == pytest.approx([flow_view.CHIP_GAP] * 3, abs=1)
     assert x["Pain points"] - boxes[4][1] == pytest.approx(flow_view.LEGEND_GAP, abs=1)
     assert x["the first step;"] - x["Start"] == pytest.approx(round(labels.text_width("Start", flow_view.LEGEND_TEXT, True)) + flow_view.LEGEND_GAP, abs=1)
+
+
+def _polyline(path: str) -> list[tuple[float, float]]:
+    """An SVG path of cubic Béziers (``M x,y C …``, as Graphviz writes edges) as points along it."""
+    numbers = [tuple(map(float, pair.split(","))) for pair in re.findall(r"-?[\d.]+,-?[\d.]+", path)]
+    points, start = [numbers[0]], numbers[0]
+    for i in range(1, len(numbers) - 2, 3):
+        c1, c2, end = numbers[i : i + 3]
+        for k in range(1, 21):
+            t = k / 20
+            points.append(tuple((1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t**2 * c + t**3 * d for a, b, c, d in zip(start, c1, c2, end)))
+        start = end
+    return points
+
+
+def _crosses(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> bool:
+    def side(p, q, r):
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    return any(
+        side(p, q, r) * side(p, q, s) < 0 and side(r, s, p) * side(r, s, q) < 0 for p, q in zip(a, a[1:]) for r, s in zip(b, b[1:])
+    )
+
+
+def test_a_loop_inside_a_stage_crosses_no_other_way_and_no_box(cli, tmp_path):
+    """ecommerce-checkout: a failed payment goes back to the choice of payment, in the same stage. Left to
+    route it without ranking it, dot looped it up across the way to the order confirmation."""
+    root = flow_svg(cli, ECOMMERCE, tmp_path)
+    groups = {g.get("id"): g for g in root.iter(f"{SVG}g") if g.get("id")}
+    loop = _polyline(next(groups["edge_payment-failed__choose-payment"].iter(f"{SVG}path")).get("d"))
+    others = [_polyline(p.get("d")) for name, g in groups.items() if name.startswith("edge_") and name != "edge_payment-failed__choose-payment" for p in g.iter(f"{SVG}path")]
+    assert not [way for way in others if _crosses(loop, way)]
+    for name, g in groups.items():
+        if name.startswith("step_") and name not in ("step_payment-failed", "step_choose-payment"):
+            xs, ys = zip(*(tuple(map(float, p.split(","))) for polygon in g.iter(f"{SVG}polygon") for p in polygon.get("points").split()))
+            assert not any(min(xs) < x < max(xs) and min(ys) < y < max(ys) for x, y in loop), name

@@ -178,6 +178,7 @@ def build(resolved: Resolved, theme: Theme) -> Drawing:
     g.attr("edge", color=t.edge, arrowsize="0.7", penwidth="1.3", fontname=FONT, fontsize="9", fontcolor=t.muted)
 
     reachable = resolved.reachable()
+    last = resolved.order[-1] if resolved.order else None
     groups: dict[str, tuple[str, str]] = {}
     in_order: list[str] = []  # every node of a stage, in document order
     if resolved.start is not None:
@@ -202,8 +203,14 @@ def build(resolved: Resolved, theme: Theme) -> Drawing:
                 cluster.node(name, id=name, label=_step_label(resolved, step, t, step_id in reachable, dropoff.step_lines(flows, step_id) if flows else ()), tooltip=labels.tooltip(tooltip_for(step)))
                 groups[name] = (stage.id, labels.clean(stage.name))
                 in_order.append(name)
+                if not resolved.successors[step_id]:  # its end mark inside the stage's box: a line out to it crossed the box's title
+                    end = f"end_{step_id}"
+                    word = "End" if step_id == last else "Leaves"
+                    cluster.node(
+                        end, id=end, shape="box", style="rounded,dashed" if word == "Leaves" else "rounded,filled",
+                        fillcolor=t.stage_heads[0], color=t.muted, fontsize="9", fontcolor=t.text, margin="0.08,0.03", height="0.3", label=word,
+                    )  # fmt: skip
 
-    last = resolved.order[-1] if resolved.order else None
     row_of = _rows(resolved)
     firsts: dict[int, str] = {}
     for stage in journey.stages:
@@ -237,7 +244,7 @@ def build(resolved: Resolved, theme: Theme) -> Drawing:
                     attrs.update(style="dashed")
             loop = resolved.index[target] <= position
             if loop:
-                attrs.update(style="dashed", color=t.loop_edge, constraint="false", penwidth="1.5")
+                attrs.update(style="dashed", color=t.loop_edge, penwidth="1.5")  # ranked as dot ranks any return: drawn back along the row
             tail, head = f"step_{step_id}", f"step_{target}"
             if node_row[tail] == node_row[head] and not (loop and groups[tail][0] != groups[head][0]):
                 g.edge(tail, head, **attrs)
@@ -252,13 +259,7 @@ def build(resolved: Resolved, theme: Theme) -> Drawing:
             g.edge(tail, out, **{**attrs, "constraint": "true"})
             g.edge(into, head, **{**{k: v for k, v in attrs.items() if k != "label"}, "id": f"{attrs['id']}__in", "constraint": "true"})
         if not targets:
-            name = f"end_{step_id}"
-            word = "End" if step_id == last else "Leaves"
-            g.node(
-                name, id=name, shape="box", style="rounded,dashed" if word == "Leaves" else "rounded,filled",
-                fillcolor=t.stage_heads[0], color=t.muted, fontsize="9", fontcolor=t.text, margin="0.08,0.03", height="0.3", label=word,
-            )  # fmt: skip
-            g.edge(f"step_{step_id}", name, id=f"edge_{step_id}__end")
+            g.edge(f"step_{step_id}", f"end_{step_id}", id=f"edge_{step_id}__end")
     return Drawing(g.source, "dot", labels.clean(journey.title), description(resolved), groups)
 
 
