@@ -166,6 +166,7 @@ def base_pairs(rev: str, paths: list[str], globs: tuple[str, ...] = DEFAULT_GLOB
     repos: dict[str, _Repo] = {}
     owners: dict[str, tuple[_Repo, str]] = {}
     revisions: dict[str, Revision] = {}
+    named: list[str] = []  # the keys of files named one by one (not found in a directory)
     for path in paths:
         if path == STDIN:
             raise UsageError("--base reads files from git; standard input has no history")
@@ -180,6 +181,7 @@ def base_pairs(rev: str, paths: list[str], globs: tuple[str, ...] = DEFAULT_GLOB
         elif os.path.exists(path) or kind == "blob":
             names = [os.path.normpath(path)]
             at_rev = set(names) if kind == "blob" else set()
+            named.append(os.path.realpath(names[0]))
         else:
             raise UsageError(f"no such file or directory, now or at git revision {rev}: {path}")
         for name in names:
@@ -189,7 +191,36 @@ def base_pairs(rev: str, paths: list[str], globs: tuple[str, ...] = DEFAULT_GLOB
                 after = _read_file(name) if os.path.isfile(name) else None
                 pairs[key] = Pair(name, Side(f"{rev}:{name}", before, name, revision), Side(name, after, name))
                 owners[key] = (repo, commit)
+    _add_other_names(pairs, owners, named, rev)
     return _git_renames(pairs, owners)
+
+
+def _add_other_names(pairs: dict[str, Pair], owners: dict[str, tuple[_Repo, str]], named: list[str], rev: str) -> None:
+    """For a file named on its own that is only in one version, the other name git's rename detection gives it.
+
+    A directory holds both names of a file renamed inside it; a single file
+    (as pre-commit or a script passes them) does not, so without this it
+    would be one file deleted and another added.
+    """
+    renames: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for key in named:
+        pair = pairs[key]
+        if (pair.old.data is None) == (pair.new.data is None):
+            continue
+        repo, commit = owners[key]
+        if (repo.top, commit) not in renames:
+            renames[(repo.top, commit)] = repo.renames(commit, [])  # the whole repository: the other name is anywhere
+        mine = repo.relative(pair.file)
+        for old_name, new_name in renames[(repo.top, commit)]:
+            if mine not in (old_name, new_name):
+                continue
+            other = os.path.relpath(os.path.join(repo.top, old_name if mine == new_name else new_name))
+            if os.path.realpath(other) in pairs:
+                continue
+            before = repo.blob(commit, other) if mine == new_name else None
+            after = _read_file(other) if mine == old_name and os.path.isfile(other) else None
+            pairs[os.path.realpath(other)] = Pair(other, Side(f"{rev}:{other}", before, other, pair.old.revision), Side(other, after, other))
+            owners[os.path.realpath(other)] = (repo, commit)
 
 
 def _git_renames(pairs: dict[str, Pair], owners: dict[str, tuple[_Repo, str]]) -> list[Pair]:
@@ -284,7 +315,7 @@ class _Repo:
         committed, staged or only made with ``git mv`` is seen; a file git
         does not track is not (the journey id pairs it then).
         """
-        relative = [self.relative(path) for path in paths]
+        relative = [self.relative(path) for path in paths]  # none: the whole repository
         done = _git(["diff", "-M", "--name-status", "-z", "--no-ext-diff", "--no-textconv", commit, "--", *relative], self.top)
         if done.returncode != 0:
             return []
