@@ -22,6 +22,10 @@ EXPECTED = {
     "fullwidth_digit": [("E002", 10, 18, ["U+FF11 FULLWIDTH DIGIT ONE", "looks like a digit", "`emotion: 1`"])],
     "fraction_for_whole_number": [("E002", 10, 18, ["`1.5` is not a whole number", "`emotion: 1`", "`emotion: 2`"])],
     "percent_for_share": [("E002", 13, 23, ["because of the `%`", "`affected: 0.35`"])],
+    # a flag: `true` or `false`, the two words every YAML reads as one (journeycli's YAML 1.1 also takes `yes`, editors do not)
+    "quoted_flag": [("E002", 10, 26, ['`"yes"` is text because of the quotes', "write it without them: `moment_of_truth: true`"])],
+    "number_for_flag": [("E002", 10, 26, ["`1` is a number", "write `moment_of_truth: true`"])],
+    "word_for_flag": [("E002", 10, 26, ["must be true or false; found `ja`", "`moment_of_truth: true` or `moment_of_truth: false`"])],
     "unknown_key_nothing_close": [("E002", 10, 9, ["unknown key `version`", "keys allowed here: id, name,"])],
     "hash_starts_a_comment": [("E002", 3, 8, ["`title` in the journey is empty", "`#` starts a comment", "`#1 parcel delivery`", '`title: "#1 parcel delivery"`'])],
     "date_that_does_not_exist": [("E002", 4, 16, ["`2026-02-30` is written as a date, but there is no such day", "month 01 to 12"])],

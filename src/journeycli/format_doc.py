@@ -59,6 +59,8 @@ def format_markdown() -> str:
         "One journey per file, UTF-8 YAML. Keys are `snake_case`; unknown keys are errors except keys starting",
         "with `x-` (free extension data). Ids match `^[a-z0-9][a-z0-9_-]*$` and have at most 64 characters.",
         "Quote text that YAML would read as something else: `name: \"no\"`, `id: \"2026\"`.",
+        "Write true/false values as `true` or `false`: journeycli's YAML 1.1 also reads `yes`, `no`, `on` and",
+        "`off` so (a file using them stays valid), but editors and other tools read YAML 1.2, where they are text.",
     ]
     for model in MODELS:
         lines += ["", f"## {model.__name__}", "", (model.__doc__ or "").strip(), "", "| key | type | default | meaning |", "| --- | --- | --- | --- |"]

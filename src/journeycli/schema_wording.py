@@ -108,10 +108,12 @@ def diagnostic(item: dict[str, Any], raw: dict, file: str, smap: SourceMap, sour
 
 
 def _surprise(item: dict[str, Any], key: str, pos: Position, source: value_hints.Source) -> tuple[str | None, str | None]:
-    """Why the value is not the number it looks like (quotes, a look-alike character, a fraction), and the fix."""
+    """Why the value is not the number or flag it looks like (quotes, a look-alike character, a fraction), and the fix."""
     kind, value = item["type"], item.get("input")
     if isinstance(value, str) and kind in ("int_type", "float_type"):
         return value_hints.explain_text(value, key, source.quoted(pos), whole=kind == "int_type") or (None, None)
+    if kind == "bool_type":
+        return value_hints.explain_flag(value, key, source.quoted(pos))
     if isinstance(value, float) and kind == "int_type":
         return value_hints.explain_fraction(value, key)
     if kind in ("less_than_equal", "less_than") and isinstance(value, (int, float)) and not isinstance(value, bool):

@@ -1,11 +1,13 @@
-"""Why a value is not the number its key wants, in the user's words, with the line rewritten.
+"""Why a value is not the number (or the true/false) its key wants, in the user's words, with the line rewritten.
 
 "must be a whole number from -2 to 2; found `-1`" reads as a contradiction when
 the `-1` is text: quoted (`"-1"`), typed with a look-alike character (the
 U+2212 minus sign that word processors and web pages print, an en dash,
 full-width digits from an East Asian keyboard), or written as a percentage.
-Here the surprise is named and the fix spelled out; the schema check decides
-that the value is wrong and words the rest of the message.
+A flag written `"yes"`, `1` or `ja` is told to be `true` or `false`, the two
+words every YAML reads as a flag. Here the surprise is named and the fix
+spelled out; the schema check decides that the value is wrong and words the
+rest of the message.
 """
 
 from __future__ import annotations
@@ -60,6 +62,28 @@ def explain_text(text: str, key: str, quoted: bool, whole: bool) -> tuple[str, s
     if re.fullmatch(r"[-+]?\d+,\d+", plain):
         return f"`{stripped}` uses a comma, which YAML does not read as a decimal point", f"write it with a point: `{key}: {plain.replace(',', '.')}`"
     return None
+
+
+TRUE_WORDS = ("true", "yes", "on", "y")
+FALSE_WORDS = ("false", "no", "off", "n")
+"""What YAML 1.1 (journeycli's YAML) reads as true or false, in any case. YAML 1.2 tools (editors, other
+languages) read only `true` and `false` so, which is why every hint writes those two."""
+
+
+def explain_flag(value: object, key: str, quoted: bool) -> tuple[str | None, str]:
+    """(why ``value`` is not true/false, or None; the fix) for a value where a flag (`moment_of_truth`) goes."""
+    if isinstance(value, str):
+        word = value.strip().lower()
+        meant = "true" if word in TRUE_WORDS else "false" if word in FALSE_WORDS else None
+        if quoted and meant:
+            return f'`"{value.strip()}"` is text because of the quotes', f"write it without them: `{key}: {meant}`"
+        if meant:  # YAML would have read it as a flag: a look-alike or a stray space
+            return None, f"write `{key}: {meant}`"
+        return None, f"write `{key}: true` or `{key}: false` (leave the key out for false)"
+    if isinstance(value, (int, float)) and value in (0, 1):
+        meant = "true" if value == 1 else "false"
+        return f"`{value:g}` is a number", f"write `{key}: {meant}`"
+    return None, f"write `{key}: true` or `{key}: false` (leave the key out for false)"
 
 
 def explain_fraction(value: float, key: str) -> tuple[str, str]:
