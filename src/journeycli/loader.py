@@ -554,8 +554,10 @@ def _quick(data: bytes) -> tuple[dict, FlatMap]:
     """
     if not _fast_events() or data.startswith(codecs.BOM_UTF8) or _OTHER_BREAKS_UTF8.search(data):
         raise _Unusual
+    if len(data) >= 1 << 32:  # offsets and slots are kept as 32-bit numbers
+        raise _Unusual
     try:
-        data.decode("utf-8")
+        data.isascii() or data.decode("utf-8")
     except UnicodeDecodeError:
         raise _Unusual from None
     handlers, result = _handlers()
@@ -569,10 +571,10 @@ def _quick(data: bytes) -> tuple[dict, FlatMap]:
         raise _Unusual from None
     finally:
         parser.dispose()
-    root, slots, raws = result
+    root, slots, raw_slots, raws = result
     if type(root) is not dict:
         raise _Unusual
-    return root, FlatMap(root, slots, raws, data)
+    return root, FlatMap(root, slots, raw_slots, raws, data)
 
 
 _DONE = object()  # what the stream's end hands back, to stop the loop
@@ -623,62 +625,70 @@ def _ignore(*_: Any) -> None:
 def _handlers() -> tuple[dict[str, Callable[..., Any]], list]:
     """The event handlers of one quick load, and the list that receives [root, slots, raws]."""
     stack: list[list] = []  # per open collection: [value, the key waiting for its value (None in a list), its end slot]
-    slots = array("q")
+    top: list | None = None  # the innermost open collection's frame
+    slots = array("I")
     put = slots.append
-    raws: dict[int, str] = {}
-    result: list = [None, slots, raws]
+    raw_slots = array("I")  # the slots of the scalars YAML converted (`no` → False) …
+    raws: list[str] = []  # … and their source texts
+    result: list = [None, slots, raw_slots, raws]
     intern = sys.intern
     share = {}.setdefault  # one object per distinct text: ids, channels and owners are written again and again
+    cached = _PLAIN_CACHE.get
     documents = []
 
     def scalar(anchor: Any, tag: Any, implicit: tuple, text: str, start: Any, end: Any, style: Any) -> None:
-        if anchor is not None or tag is not None or not stack:
+        if anchor is not None or tag is not None or top is None:
             raise _Unusual
         put(start.index)
-        frame = stack[-1]
-        key = frame[1]
+        key = top[1]
         if key is _NO_KEY:  # a key (only mappings wait for one)
-            if text in frame[0] or text == "<<":
+            if text in top[0] or text == "<<":
                 raise _Unusual
-            frame[1] = intern(text)
+            top[1] = intern(text)
             return
         if style == '"' and CONTROL.search(text):
             raise _Unusual
         if implicit[0] and (not text or text[0] in _RESOLVERS):
-            item = _quick_plain(text)
+            known = cached(text)
+            item = _quick_plain(text) if known is None else known[0]
             if type(item) is not str:
-                raws[len(slots) - 1] = text
+                raw_slots.append(len(slots) - 1)
+                raws.append(share(text, text))
         else:
             item = share(text, text)
         if key is None:
-            frame[0].append(item)
+            top[0].append(item)
         else:
-            frame[0][key] = item
-            frame[1] = _NO_KEY
+            top[0][key] = item
+            top[1] = _NO_KEY
 
     def opened(make: type, key: Any) -> Callable[..., None]:
         def start_collection(anchor: Any, tag: Any, implicit: Any, start: Any, end: Any, flow: Any) -> None:
-            if anchor is not None or tag is not None or len(stack) >= MAX_DEPTH or (stack and stack[-1][1] is _NO_KEY):
+            nonlocal top
+            if anchor is not None or tag is not None or len(stack) >= MAX_DEPTH or (top is not None and top[1] is _NO_KEY):
                 raise _Unusual  # the last: a list or mapping as a key
             put(start.index)
             put(0)
-            stack.append([make(), key, len(slots) - 1])
+            top = [make(), key, len(slots) - 1]
+            stack.append(top)
 
         return start_collection
 
     def closed(start: Any, end: Any) -> None:
+        nonlocal top
         frame = stack.pop()
         slots[frame[2]] = len(slots)
         item = frame[0]
         if not stack:
             result[0] = item
+            top = None
             return
-        parent = stack[-1]
-        if parent[1] is None:
-            parent[0].append(item)
+        top = stack[-1]
+        if top[1] is None:
+            top[0].append(item)
         else:
-            parent[0][parent[1]] = item
-            parent[1] = _NO_KEY
+            top[0][top[1]] = item
+            top[1] = _NO_KEY
 
     def document(*_: Any) -> None:
         documents.append(None)

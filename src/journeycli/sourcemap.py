@@ -9,7 +9,7 @@ column a person edits rather than at a JSON path.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
@@ -104,16 +104,16 @@ class FlatMap(SourceMap):
     and scalar, and two numbers per mapping or list: its offset and the slot just past its last
     descendant; offsets become lines and columns once a position is asked for. A path is then found by walking the data beside it: within a mapping a key's slot
     follows the previous value's, and a list's item slots are counted once, on first use. About
-    ten bytes per value instead of a location object each, and nothing built until a finding asks.
+    five bytes per value instead of a location object each, and nothing built until a finding asks.
     The walk relies on what the quick load guarantees: no aliases or merges (every value appears
     once, where it is written) and mappings in the order written.
     """
 
-    def __init__(self, data: Any, slots: array, raws: dict[int, str], source: bytes) -> None:
+    def __init__(self, data: Any, slots: array, raw_slots: array, raws: list[str], source: bytes) -> None:
         super().__init__(None)
         self.data = data
         self.slots = slots
-        self.raws = raws  # slot → source text, for the scalars YAML converted (`no` → False)
+        self.raw_slots, self.raws = raw_slots, raws  # the scalars YAML converted (`no` → False): slots, ascending, and source texts
         self.source = source  # the file's bytes (UTF-8, only line feeds break lines: what the quick load accepts)
         self._items: dict[int, tuple[list, list[int]]] = {}  # id of a list → (the list, its items' slots)
         self._lines: Lines | None = None
@@ -159,6 +159,7 @@ class FlatMap(SourceMap):
     def node(self, path: tuple[Any, ...]) -> tuple[Loc | None, Position | None]:
         """As ``SourceMap.node``; a mapping or list is given by its position alone."""
         _, slot, key_slot = self._find(path)
-        raw = self.raws.get(slot)
+        found = bisect_left(self.raw_slots, slot)
+        raw = self.raws[found] if found < len(self.raw_slots) and self.raw_slots[found] == slot else None
         pos = self._pos(slot)
         return (pos if raw is None else ScalarLoc(pos, raw)), (None if key_slot is None else self._pos(key_slot))
