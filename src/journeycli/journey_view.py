@@ -28,12 +28,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from .dates import parse_iso_date
 from .view_tables import EXTRAS, REQUIRED, VIEWS
 
 
 def _date(value: Any) -> Any:
     """A YAML date as it is, a quoted one (validated as YYYY-MM-DD) read as a date, like ``model._iso_date``."""
-    return value if value is None or type(value) is date else date.fromisoformat(value)
+    return value if value is None or type(value) is date else parse_iso_date(value)
 
 
 class View:

@@ -9,6 +9,7 @@ building them.
 from __future__ import annotations
 
 import dataclasses
+import io
 import os
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -42,16 +43,32 @@ def with_excerpts(data: bytes, diagnostics: list[Diagnostic], file: str | None =
     """
     if not diagnostics:
         return diagnostics
-    # Only a line feed ends a line, as in the loader's positions (splitlines would also split at U+2028…).
-    lines = data.decode("utf-8", "replace").split("\n")
-    count = len(lines)
+    lines = _lines(data, {d.line for d in diagnostics if file is None or d.file == file})
     found = [
-        Diagnostic(d.file, d.line, d.column, d.severity, d.code, d.rule, d.message, d.hint, lines[d.line - 1].removesuffix("\r") if 0 < d.line <= count else None)
-        if file is None or d.file == file
-        else d
+        Diagnostic(d.file, d.line, d.column, d.severity, d.code, d.rule, d.message, d.hint, lines.get(d.line)) if file is None or d.file == file else d
         for d in diagnostics
     ]
     found.sort(key=Diagnostic.sort_key)
+    return found
+
+
+def _lines(data: bytes, wanted: set[int]) -> dict[int, str]:
+    """The text of the lines numbered ``wanted`` (1-based) that the file has.
+
+    Only a line feed ends a line, as in the loader's positions (splitlines would also split at U+2028…);
+    a CR before it is not part of the line. The lines are read one by one and only the wanted ones
+    decoded, so a 40 MB file is not held again as a list of a million strings.
+    """
+    found: dict[int, str] = {}
+    last = max(wanted, default=0)
+    number = 0
+    for number, raw in enumerate(io.BytesIO(data), 1):  # a BytesIO splits at line feeds only
+        if number in wanted:
+            found[number] = raw.decode("utf-8", "replace").removesuffix("\n").removesuffix("\r")
+            if number >= last:
+                return found
+    if number + 1 in wanted and (data.endswith(b"\n") or not data):  # the empty line after the last line feed
+        found[number + 1] = ""
     return found
 
 

@@ -28,7 +28,7 @@ def lint_check(data: bytes, file: str, scope: Any, settings: Any, across: bool =
 
     if is_library_name(file):
         return Outcome(check_library(data, file).diagnostics)
-    checked = validate(data, file, scope, quick=False)  # lint's findings point all over the file
+    checked = validate(data, file, scope)  # every position is kept (FlatMap), and a valid file skips Pydantic
     return Outcome(lint_checked(checked, settings), digest(checked) if across else None)
 
 

@@ -67,8 +67,12 @@ def fingerprints(diagnostics: list[Diagnostic]) -> list[str]:
     """One stable, distinct hex fingerprint per finding, in order (see the module docstring)."""
     seen: Counter[str] = Counter()
     found = []
+    paths: dict[str, str] = {}
     for d in diagnostics:
-        identity = "\0".join((d.code, relative_path(d.file), _LINE_NUMBER.sub("line", d.message), (d.excerpt or "").strip()))
+        path = paths.get(d.file)
+        if path is None:
+            path = paths[d.file] = relative_path(d.file)
+        identity = "\0".join((d.code, path, _LINE_NUMBER.sub("line", d.message), (d.excerpt or "").strip()))
         seen[identity] += 1
         found.append(hashlib.sha256(f"{identity}\0{seen[identity]}".encode()).hexdigest())
     return found

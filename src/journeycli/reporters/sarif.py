@@ -29,6 +29,12 @@ _ROOT_WORDS = "The root of the repository that holds the journey files (outside 
 _HOME = "https://github.com/journeycli/journeycli"
 
 
+def _artifact(file: str, base: str) -> dict[str, str]:
+    """Where ``file`` is: relative to ``%SRCROOT%`` when it is in the run's repository, else its absolute URI."""
+    root = os.getcwd() if file == "<stdin>" else root_of(file) or os.getcwd()
+    return {"uri": uri(relative_path(file)), "uriBaseId": _ROOT} if root == base else {"uri": Path(os.path.abspath(file)).as_uri()}
+
+
 def report(result: Report, out: TextIO) -> None:
     rules = all_rules()
     index = {rule.code: i for i, rule in enumerate(rules)}
@@ -52,10 +58,12 @@ def report(result: Report, out: TextIO) -> None:
         ],
     }
     base = next((root_of(d.file) for d in result.diagnostics if root_of(d.file)), None) or os.getcwd()
+    artifacts: dict[str, dict[str, str]] = {}  # per file: a report of thousands of findings names few files
     results = []
     for d, fingerprint in zip(result.diagnostics, fingerprints(result.diagnostics)):
-        root = os.getcwd() if d.file == "<stdin>" else root_of(d.file) or os.getcwd()
-        artifact = {"uri": uri(relative_path(d.file)), "uriBaseId": _ROOT} if root == base else {"uri": Path(os.path.abspath(d.file)).as_uri()}
+        artifact = artifacts.get(d.file)
+        if artifact is None:
+            artifact = artifacts[d.file] = _artifact(d.file, base)
         entry = {
             "ruleId": d.code,
             "level": _LEVEL[d.severity],

@@ -13,11 +13,14 @@ the report is the same bytes everywhere.
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..diagnostics import Diagnostic, Severity
 from ..presentation.terminal import console, is_terminal, printable
 from . import Report
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -111,14 +114,24 @@ def summary_line(result: Report) -> Segments:
     return segments + [(f" in {affected} of {files} checked", "")]
 
 
+_BATCH = 2000
+"""Findings written per ``write`` of plain text: a report of 50,000 findings is never one string in memory."""
+
+
 def report(result: Report, out: TextIO) -> None:
     con = console(out)
     cells = min(LINE_CELLS, con.width) if con is not None and is_terminal(out) else LINE_CELLS  # an excerpt never wraps under its caret
     names: dict[str, str] = {}
-    lines = [line for d in result.diagnostics for line in _finding(d, cells, names.get(d.file) or names.setdefault(d.file, printable(d.file)))]
-    lines.append(summary_line(result))
+    diagnostics = result.diagnostics
+    for start in range(0, len(diagnostics), _BATCH):
+        lines = [line for d in diagnostics[start : start + _BATCH] for line in _finding(d, cells, names.get(d.file) or names.setdefault(d.file, printable(d.file)))]
+        _write(lines, con, out)
+    _write([summary_line(result)], con, out)
+
+
+def _write(lines: list[Segments], con: Console | None, out: TextIO) -> None:
     if con is None:
-        out.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+        out.write("".join(["".join([text for text, _ in line]) + "\n" for line in lines]))
         return
     from rich.text import Text
 
