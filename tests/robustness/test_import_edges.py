@@ -19,7 +19,7 @@ def _imported(cli, path, *args):
 def _refused(cli, path):
     result = cli("import", path, "-o", "-")
     assert result.code == 1 and result.out == "", result.err
-    assert result.err.startswith(f"journey: error: {printable(str(path))}:") and result.err.count("\n") == 1
+    assert result.err.startswith(f"{printable(str(path))}:") and result.err.count(" error I00") == 1
     return result.err
 
 
@@ -47,7 +47,7 @@ def test_a_control_character_is_refused_with_its_line_and_shown_visibly(cli, tmp
     path = tmp_path / "c.csv"
     path.write_bytes(b"stage_name,step_name\nS,a\nS,\"b\x1b[2Jc\"\n")
     err = _refused(cli, path)
-    assert ":3: " in err and "U+001B" in err and "\x1b" not in err
+    assert ":3:5: error I001 " in err and "U+001B" in err and "\x1b" not in err
 
 
 def test_a_malformed_message_never_echoes_raw_control_bytes(cli, tmp_path):

@@ -2,9 +2,9 @@
 
 Nothing is written until the whole input has been read and the new journey
 validates, so a malformed file never leaves a partial journey behind. A
-malformed input is reported as ``journey: error: FILE:LINE: message`` with exit
-code 1 (the input has a problem to fix, like a finding); a wrong option or a
-missing file is a usage error (exit 2).
+malformed input is one finding, ``FILE:LINE:COLUMN: error CODE message``
+with the source line, on standard error with exit code 1 (the input has a
+problem to fix); a wrong option or a missing file is a usage error (exit 2).
 """
 
 from __future__ import annotations
@@ -16,10 +16,9 @@ from dataclasses import dataclass
 
 from ..files import write_atomic
 from ..ids import require_id, slugify
-from ..importers import FORMATS, Malformed, format_for, get
+from ..importers import CODES, FORMATS, Malformed, format_for, get
 from ..inputs import InputError, max_file_bytes, read_bytes
 from ..loader import CONTROL
-from ..presentation.terminal import printable
 from ..usage import UsageError
 from ..validation import validate
 
@@ -43,12 +42,27 @@ def _decode(data: bytes) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise Malformed(line, "the file is not UTF-8; save it as UTF-8 (in Excel: CSV UTF-8)") from None
+        column = len(data[data.rfind(b"\n", 0, error.start) + 1 : error.start].decode("utf-8", "replace")) + 1
+        raise Malformed(line, "the file is not UTF-8; save it as UTF-8 (in Excel: CSV UTF-8)", "I001", column=column) from None
     found = CONTROL.search(text)
     if found:
         line = text.count("\n", 0, found.start()) + 1
-        raise Malformed(line, f"the file contains the control character U+{ord(found.group()):04X}; remove it (journey files cannot hold control characters)")
+        column = found.start() - text.rfind("\n", 0, found.start())
+        raise Malformed(line, f"the file contains the control character U+{ord(found.group()):04X}; remove it (journey files cannot hold control characters)", "I001", column=column)
     return text
+
+
+def _report(shown: str, data: bytes, error: Malformed) -> None:
+    """The finding as `journey validate` shows one, with the source line and a caret, on standard error (``-o -`` may be the output)."""
+    from ..diagnostics import Diagnostic, Severity
+    from ..runner import with_excerpts
+    from .journeys import report_invalid
+
+    lines = data.decode("utf-8", "replace").split("\n")
+    text = lines[error.line - 1] if 0 < error.line <= len(lines) else ""
+    column = error.column or len(text) - len(text.lstrip(" \t\ufeff")) + 1
+    finding = Diagnostic(shown, error.line, column, Severity.ERROR, error.code, CODES[error.code], error.message)
+    report_invalid([shown], with_excerpts(data, [finding]), data_on_stdout=True)
 
 
 def _title_from(path: str) -> str:
@@ -80,7 +94,7 @@ def run(options: ImportOptions) -> int:
     try:
         draft = get(name)(_decode(data))
     except Malformed as error:
-        sys.stderr.write(f"journey: error: {printable(shown)}:{error.line}: {printable(error.message)}\n")
+        _report(shown, data, error)
         return 1
     for line, note in draft.notes:
         sys.stderr.write(f"journey: warning: {shown}:{line}: {note}\n")

@@ -17,6 +17,7 @@ from datetime import date
 
 from ..dates import parse_iso_date
 from ..diagnostics import Diagnostic, Severity
+from ..presentation.spreadsheet import field_starts
 
 KEYS = ("journey", "step", "metric", "value", "as_of")
 REQUIRED = ("journey", "step", "metric", "value")
@@ -48,17 +49,6 @@ class Row:
     text: str  # the value as the CSV wrote it
     as_of: date | None
     columns: dict[str, int]  # key -> 1-based character column where its cell starts, for findings about the row
-
-
-def field_starts(line: str) -> list[int]:
-    """The 1-based character column where each field of a CSV line starts (quotes understood)."""
-    starts, quoted = [1], False
-    for n, char in enumerate(line):
-        if char == '"':
-            quoted = not quoted
-        elif char == "," and not quoted:
-            starts.append(n + 2)
-    return starts
 
 
 _NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?\Z")

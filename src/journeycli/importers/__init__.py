@@ -20,12 +20,26 @@ Parser = Callable[[str], "Draft"]
 FORMATS = IMPORTERS.names
 
 
-class Malformed(Exception):
-    """The input cannot be imported; ``line`` (1-based) is where to look."""
+CODES = {
+    "I001": "unreadable-input",  # not UTF-8, a control character
+    "I002": "csv-header",  # an empty file, an unknown, missing or repeated column
+    "I003": "csv-row",  # a row that is not CSV, or a cell that cannot be read
+    "I004": "mermaid-syntax",  # a line that is not Mermaid's journey grammar
+}
+"""The stable codes of ``journey import``'s findings (docs/export-import.md)."""
 
-    def __init__(self, line: int, message: str) -> None:
+
+class Malformed(Exception):
+    """The input cannot be imported; ``line`` (1-based) is where to look.
+
+    ``column`` is 1-based; None means the line's first character that is not a
+    space. The CSV parser names the ``cell`` (a column name, then its index)
+    and turns it into the column where that cell starts.
+    """
+
+    def __init__(self, line: int, message: str, code: str, *, column: int | None = None, cell: str | int | None = None) -> None:
         super().__init__(message)
-        self.line, self.message = line, message
+        self.line, self.message, self.code, self.column, self.cell = line, message, code, column, cell
 
 
 def get(name: str) -> Parser:

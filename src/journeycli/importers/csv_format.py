@@ -20,17 +20,20 @@ from typing import Any, get_args
 
 from ..export.csv_format import COLUMNS
 from ..model import Layer
-from ..presentation.spreadsheet import unguard
+from ..presentation.spreadsheet import field_starts, unguard
 from ..suggest import closest
 from . import Malformed
 from .draft import Draft
 from .ids import UniqueIds
 
+HEADER, ROW = "I002", "I003"
+"""The codes of findings about the header and about a row (importers.CODES)."""
+
 REQUIRED = ("stage_name", "step_name")
 _SUMMARIES = ("pain_count", "worst_severity")
 _STEP_COLUMNS = tuple(c for c in COLUMNS if c not in ("stage_id", "stage_name") and c not in _SUMMARIES)
-_EMOTION = re.compile(r"[-+]?\d+(\.0*)?")
-_NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
+_EMOTION = re.compile(r"[-+]?[0-9]+(\.0*)?")
+_NUMBER = r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"  # ASCII digits: float() also reads other scripts'
 _METRIC = re.compile(rf"\s*([^=]+?)\s*=\s*({_NUMBER})\s*(?:/\s*({_NUMBER})\s*)?")
 _TRUTH = {"true": True, "yes": True, "y": True, "1": True, "x": True, "false": False, "no": False, "n": False, "0": False}
 _LAYERS = get_args(Layer)
@@ -47,16 +50,16 @@ def _delimiter(text: str) -> str:
 
 def _columns(header: list[str]) -> list[str]:
     names = [_column(cell) for cell in header]
-    for name in names:
+    for index, name in enumerate(names):
         if name not in COLUMNS:
             close = closest(name, COLUMNS)
             hint = f"did you mean `{close}`?" if close else f"the columns are: {', '.join(COLUMNS)}"
-            raise Malformed(1, f"unknown column `{name}`; {hint}")
-        if names.count(name) > 1:
-            raise Malformed(1, f"the column `{name}` appears twice")
+            raise Malformed(1, f"unknown column `{name}`; {hint}", HEADER, cell=index)
+        if name in names[:index]:
+            raise Malformed(1, f"the column `{name}` appears twice", HEADER, cell=index)
     missing = [name for name in REQUIRED if name not in names]
     if missing:
-        raise Malformed(1, f"the header needs the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
+        raise Malformed(1, f"the header needs the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}", HEADER)
     return names
 
 
@@ -64,26 +67,26 @@ def _emotion(value: str, line: int) -> int | None:
     if not value:
         return None
     if not _EMOTION.fullmatch(value) or not -2 <= float(value) <= 2:  # float: a 400-digit number is no overflow
-        raise Malformed(line, f"emotion must be a whole number from -2 to 2; found `{value}`")
+        raise Malformed(line, f"emotion must be a whole number from -2 to 2; found `{value}`", ROW, cell="emotion")
     return int(float(value))
 
 
 def _truth(value: str, line: int) -> bool | None:
     if value.lower() not in _TRUTH:
-        raise Malformed(line, f"moment_of_truth must be true or false; found `{value}`")
+        raise Malformed(line, f"moment_of_truth must be true or false; found `{value}`", ROW, cell="moment_of_truth")
     return _TRUTH[value.lower()] or None
 
 
 def _layer(value: str, line: int) -> str | None:
     if value.lower() not in _LAYERS:
-        raise Malformed(line, f"layer must be one of {', '.join(_LAYERS)}; found `{value}`")
+        raise Malformed(line, f"layer must be one of {', '.join(_LAYERS)}; found `{value}`", ROW, cell="layer")
     return value.lower() if value.lower() != "frontstage" else None
 
 
 def _number(text: str, line: int) -> int | float:
     value = float(text)
     if not math.isfinite(value):
-        raise Malformed(line, f"the metric number `{text[:40]}{'…' if len(text) > 40 else ''}` is too large to use")
+        raise Malformed(line, f"the metric number `{text[:40]}{'…' if len(text) > 40 else ''}` is too large to use", ROW, cell="metrics")
     return int(text) if re.fullmatch(r"[-+]?\d{1,300}", text) else value
 
 
@@ -93,7 +96,7 @@ def _metrics(value: str, line: int) -> list[dict[str, Any]]:
     for part in filter(str.strip, value.split(";")):
         match = _METRIC.fullmatch(part)
         if match is None:
-            raise Malformed(line, f"a metric is written `id=value` or `id=value/target`; found `{part.strip()}`")
+            raise Malformed(line, f"a metric is written `id=value` or `id=value/target`; found `{part.strip()}`", ROW, cell="metrics")
         metric: dict[str, Any] = {"id": ids.make(match[1]), "value": _number(match[2], line)}
         if match[3] is not None:
             metric["target"] = _number(match[3], line)
@@ -113,16 +116,16 @@ class _Sheet:
     def row(self, cells: dict[str, str], line: int) -> None:
         name, key = cells.get("stage_name", ""), cells.get("stage_id") or cells.get("stage_name", "")
         if not name:
-            raise Malformed(line, "stage_name is empty; every row names its stage")
+            raise Malformed(line, "stage_name is empty; every row names its stage", ROW, cell="stage_name")
         if key != self.stage_key:
             if key in self.closed:
-                raise Malformed(line, f"the stage `{key}` (line {self.closed[key]}) continues here after another stage; keep each stage's rows together")
+                raise Malformed(line, f"the stage `{key}` (line {self.closed[key]}) continues here after another stage; keep each stage's rows together", ROW, cell="stage_name")
             self.closed[key] = line
             self.stage, self.stage_key = self.draft.add_stage(name, cells.get("stage_id")), key
         if cells.get("step_name"):
             self.step(self.stage, cells, line)
         elif filled := [c for c in _STEP_COLUMNS if cells.get(c)]:
-            raise Malformed(line, f"step_name is empty, but this row has {', '.join(filled)}")
+            raise Malformed(line, f"step_name is empty, but this row has {', '.join(filled)}", ROW, cell="step_name")
 
     def step(self, stage: dict, cells: dict[str, str], line: int) -> None:
         channel, personas = cells.get("channel"), [p.strip() for p in cells.get("personas", "").split(";") if p.strip()]
@@ -150,7 +153,19 @@ def parse(text: str) -> Draft:
 
 
 def _parse(text: str) -> Draft:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    delimiter = _delimiter(text)
+    try:
+        return _rows(text, delimiter)
+    except Malformed as error:  # a cell's index becomes the column where the cell starts
+        if isinstance(error.cell, int) and error.column is None:
+            lines = text.split("\n")
+            starts = field_starts(lines[error.line - 1], delimiter) if error.line <= len(lines) else []
+            error.column = starts[error.cell] if error.cell < len(starts) else None
+        raise
+
+
+def _rows(text: str, delimiter: str) -> Draft:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     sheet = _Sheet()
     names: list[str] | None = None
     line = 1
@@ -160,14 +175,18 @@ def _parse(text: str) -> Draft:
                 names = _columns(cells)
             elif any(cell.strip() for cell in cells):
                 if len(cells) > len(names):
-                    raise Malformed(line, f"this row has {len(cells)} cells, but the header has {len(names)} columns")
-                sheet.row({name: unguard(cell.strip()) for name, cell in zip(names, cells)}, line)
+                    raise Malformed(line, f"this row has {len(cells)} cells, but the header has {len(names)} columns", ROW, cell=len(names))
+                try:
+                    sheet.row({name: unguard(cell.strip()) for name, cell in zip(names, cells)}, line)
+                except Malformed as error:
+                    error.cell = names.index(error.cell) if error.cell in names else None
+                    raise
             line = reader.line_num + 1
     except csv.Error as error:
         hint = "; a quoted cell is never closed" if "end of data" in str(error) else ""
-        raise Malformed(line, f"the row that starts here is not valid CSV: {error}{hint}") from None
+        raise Malformed(line, f"the row that starts here is not valid CSV: {error}{hint}", ROW) from None
     if names is None:
-        raise Malformed(1, "the file is empty; the first line must be a header with stage_name and step_name")
+        raise Malformed(1, "the file is empty; the first line must be a header with stage_name and step_name", HEADER)
     if not sheet.draft.stages:
-        raise Malformed(line, "the file has a header but no rows")
+        raise Malformed(line, "the file has a header but no rows", HEADER)
     return sheet.draft

@@ -32,13 +32,16 @@ from ..export.mermaid import KEYWORD_GUARD
 from . import Malformed
 from .draft import Draft
 
+MERMAID = "I004"
+"""The code of every finding about a diagram (importers.CODES)."""
+
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*mermaid(-example)?\s*$", re.IGNORECASE)
 _TITLE = re.compile(r"(?i)title\s+(.*)")
 _ACC_TITLE = re.compile(r"(?i)acctitle\s*:")
 _ACC_DESCR = re.compile(r"(?i)accdescr\s*:(.*)")
 _ACC_DESCR_BLOCK = re.compile(r"(?i)accdescr\s*\{(.*)")
 _SECTION = re.compile(r"(?i)section\s+(.*)")
-_SCORE = re.compile(r"[-+]?\d+(\.\d+)?")
+_SCORE = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?")
 
 Line = tuple[int, str]
 
@@ -81,13 +84,13 @@ def _front_matter(lines: list[Line]) -> tuple[list[Line], str | None]:
     first = meaningful[0]
     end = next((i for i in range(first + 1, len(lines)) if lines[i][1].strip() == "---"), None)
     if end is None:
-        raise Malformed(lines[first][0], "the front matter that starts here has no closing `---`")
+        raise Malformed(lines[first][0], "the front matter that starts here has no closing `---`", MERMAID)
     try:
         data = yaml.safe_load("\n".join(line for _, line in lines[first + 1 : end]))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = lines[first + 1 + mark.line][0] if mark is not None and first + 1 + mark.line < end else lines[first][0]
-        raise Malformed(line, f"the front matter is not valid YAML: {getattr(error, 'problem', None) or error}") from None
+        raise Malformed(line, f"the front matter is not valid YAML: {getattr(error, 'problem', None) or error}", MERMAID) from None
     title = data.get("title") if isinstance(data, dict) else None
     return lines[end + 1 :], str(title).strip() or None if title is not None else None
 
@@ -115,7 +118,7 @@ class _Reader:
             self.draft.description = match[1].strip() or None
         elif match := _SECTION.fullmatch(line):
             if ":" in match[1]:
-                raise Malformed(number, "a section name cannot contain `:`")
+                raise Malformed(number, "a section name cannot contain `:`", MERMAID)
             self.stage = self.draft.add_stage(match[1].strip())
         else:
             self.task(number, line)
@@ -124,9 +127,9 @@ class _Reader:
         name, colon, data = line.partition(":")
         name = name.strip().removeprefix(KEYWORD_GUARD).strip()
         if not colon:
-            raise Malformed(number, f"expected a task `name: score: actors`, a `section` or a `title`; found `{_short(line)}`")
+            raise Malformed(number, f"expected a task `name: score: actors`, a `section` or a `title`; found `{_short(line)}`", MERMAID)
         if not name:
-            raise Malformed(number, "this task has no name before the `:`")
+            raise Malformed(number, "this task has no name before the `:`", MERMAID)
         pieces = data.split(":")  # Mermaid reads the score and the actors, and ignores anything after a third `:`
         emotion = _emotion(pieces[0].strip())
         if emotion is None:
@@ -181,10 +184,10 @@ def parse(text: str) -> Draft:
         if not line:
             continue
         if ";" in line:
-            raise Malformed(number, "Mermaid does not allow `;` in a journey; remove it or use `,`")
+            raise Malformed(number, "Mermaid does not allow `;` in a journey; remove it or use `,`", MERMAID)
         if header is None:
             if line.lower() != "journey":
-                raise Malformed(number, f"a Mermaid journey diagram starts with the line `journey`; found `{_short(line)}`")
+                raise Malformed(number, f"a Mermaid journey diagram starts with the line `journey`; found `{_short(line)}`", MERMAID)
             header = number
         elif match := _ACC_DESCR_BLOCK.fullmatch(line):
             head, closed, rest = match[1].partition("}")
@@ -196,12 +199,12 @@ def parse(text: str) -> Draft:
         else:
             reader.statement(number, line)
     if description_from is not None:
-        raise Malformed(description_from, "the `accDescr {` block that starts here is not closed with `}`")
+        raise Malformed(description_from, "the `accDescr {` block that starts here is not closed with `}`", MERMAID)
     if header is None:
-        raise Malformed(1, "no `journey` line: this is not a Mermaid journey diagram")
+        raise Malformed(1, "no `journey` line: this is not a Mermaid journey diagram", MERMAID)
     reader.draft.title = reader.draft.title or front_title
     if not reader.draft.stages:
         if reader.draft.title is None:
-            raise Malformed(header, "the diagram has no title, no sections and no tasks")
+            raise Malformed(header, "the diagram has no title, no sections and no tasks", MERMAID)
         reader.draft.add_stage("Steps")  # Mermaid draws a title alone; a journey needs a stage
     return reader.finish()

@@ -10,6 +10,8 @@ every line is guarded, not only the first.
 or a line feed is quoted. Python's ``csv`` writer quotes a bare CR only when it
 is part of its line terminator, and an unquoted CR splits the row in a
 spreadsheet, which then runs what follows as a cell of its own.
+
+``field_starts`` says where each cell of a line read back begins, for findings.
 """
 
 from __future__ import annotations
@@ -58,3 +60,14 @@ def _cell(value: object) -> str:
 def csv_line(cells) -> str:
     """One CSV row ending in ``\\n``; cells are written as given (guard text cells first)."""
     return ",".join(map(_cell, cells)) + "\n"
+
+
+def field_starts(line: str, delimiter: str = ",") -> list[int]:
+    """The 1-based character column where each field of a CSV line starts (quotes understood)."""
+    starts, quoted = [1], False
+    for n, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            starts.append(n + 2)
+    return starts
