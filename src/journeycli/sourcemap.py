@@ -117,11 +117,18 @@ class FlatMap(SourceMap):
         self.source = source  # the file's bytes (UTF-8, only line feeds break lines: what the quick load accepts)
         self._items: dict[int, tuple[list, list[int]]] = {}  # id of a list → (the list, its items' slots)
         self._lines: Lines | None = None
+        self._counted = 0  # characters scanned to count lines before there was a table
+        self._ascii = source.isascii()  # then a character's offset is its byte's
 
     def _pos(self, slot: int) -> Position:
+        offset = self.slots[slot]
         if self._lines is None:
-            self._lines = Lines(self.source.decode("utf-8"))
-        return self._lines.at(self.slots[slot])
+            source = self.source
+            if self._counted + offset <= len(source) // 4 and self._ascii:  # a few positions near the top (a valid file's digest): count lines up to each
+                self._counted += offset
+                return (source.count(b"\n", 0, offset) + 1, offset - source.rfind(b"\n", 0, offset))
+            self._lines = Lines(source.decode("utf-8"))  # many, or far down: index every line once
+        return self._lines.at(offset)
 
     def _item_slots(self, items: list, slot: int) -> list[int]:
         known = self._items.get(id(items))
