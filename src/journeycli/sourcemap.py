@@ -52,8 +52,9 @@ def position(loc: Loc) -> Position:
 class Lines:
     """Line and column of a character offset, counting only line feeds as line breaks (as editors and GitHub do)."""
 
-    def __init__(self, text: str) -> None:
-        self.starts = array("q", accumulate((len(line) + 1 for line in text.split("\n")), initial=0))
+    def __init__(self, text: str | bytes) -> None:
+        """``text``: the decoded file, or the bytes of an ASCII one (the same offsets)."""
+        self.starts = array("q", accumulate(map((1).__add__, map(len, text.split(b"\n" if isinstance(text, bytes) else "\n"))), initial=0))
 
     def at(self, index: int) -> Position:
         line = bisect_right(self.starts, index)
@@ -127,7 +128,7 @@ class FlatMap(SourceMap):
             if self._counted + offset <= len(source) // 4 and self._ascii:  # a few positions near the top (a valid file's digest): count lines up to each
                 self._counted += offset
                 return (source.count(b"\n", 0, offset) + 1, offset - source.rfind(b"\n", 0, offset))
-            self._lines = Lines(source.decode("utf-8"))  # many, or far down: index every line once
+            self._lines = Lines(source if self._ascii else source.decode("utf-8"))  # many, or far down: index every line once
         return self._lines.at(offset)
 
     def _item_slots(self, items: list, slot: int) -> list[int]:
@@ -163,10 +164,25 @@ class FlatMap(SourceMap):
                 return value, slot, None
         return value, slot, key_slot
 
+    def _raw(self, slot: int) -> str | None:
+        found = bisect_left(self.raw_slots, slot)
+        return self.raws[found] if found < len(self.raw_slots) and self.raw_slots[found] == slot else None
+
     def node(self, path: tuple[Any, ...]) -> tuple[Loc | None, Position | None]:
         """As ``SourceMap.node``; a mapping or list is given by its position alone."""
         _, slot, key_slot = self._find(path)
-        found = bisect_left(self.raw_slots, slot)
-        raw = self.raws[found] if found < len(self.raw_slots) and self.raw_slots[found] == slot else None
+        raw = self._raw(slot)
         pos = self._pos(slot)
         return (pos if raw is None else ScalarLoc(pos, raw)), (None if key_slot is None else self._pos(key_slot))
+
+    # value, key and raw as SourceMap's, each computing only the position it gives (lint asks thousands)
+
+    def value(self, path: tuple[Any, ...]) -> Position:
+        return self._pos(self._find(path)[1])
+
+    def key(self, path: tuple[Any, ...]) -> Position:
+        _, slot, key_slot = self._find(path)
+        return self._pos(slot if key_slot is None else key_slot)
+
+    def raw(self, path: tuple[Any, ...]) -> str | None:
+        return self._raw(self._find(path)[1])
