@@ -17,6 +17,8 @@ def write_atomic(path: str, data: bytes, inputs: tuple[str, ...] = (), overwrite
     target = os.path.realpath(path)
     if any(os.path.exists(i) and os.path.realpath(i) == target for i in inputs):
         raise UsageError(f"refusing to write over the input file {path}")
+    if os.path.isdir(path):  # before "already exists", which would send the user to --force for nothing
+        raise UsageError(f"cannot write {path}: it is a directory; give the name of a file")
     if not overwrite and os.path.exists(path):
         raise UsageError(f"{path} already exists (use --force to overwrite it)")
     directory = os.path.dirname(target) or "."
