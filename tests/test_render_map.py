@@ -394,10 +394,13 @@ def test_a_pain_card_calls_only_work_under_way_addressing_and_names_ideas_as_ide
 
 @pytest.mark.parametrize("scale", [1.0, 0.6])
 def test_legend_items_are_drawn_as_wide_as_laid_out_so_the_gaps_between_them_are_even(scale):
-    """An item's cells (its title and words fixed to their measured widths, its chips) fill exactly the
-    width the layout reserved: a centred table narrower than that left uneven gaps on both sides."""
-    from journeycli.render import legend
+    """An item's cells (its title and words fixed to their measured widths, its chips) fill the width the
+    layout reserved, from its left edge: a centred table narrower than that left uneven gaps on both sides.
+    Only type rounded up to whole points (``cards.points``) may make it wider, into the gap after it."""
+    from journeycli.render import labels, legend
     from journeycli.render.canvas import Canvas
+    from journeycli.render.cards import points
+    from journeycli.render.geometry import SMALL
 
     found = legend.items(themes.get("light"), visibility=True, metrics=True)
     canvas = Canvas("legend", themes.get("light"), scale, 2000, 200)
@@ -410,5 +413,7 @@ def test_legend_items_are_drawn_as_wide_as_laid_out_so_the_gaps_between_them_are
         x, label = drawn[f"legend_{r}_{i}"]
         cells = [int(w) for w in re.findall(r'<td[^>]*? width="(\d+)"', label)]
         assert label.count("<td") == len(cells)  # every cell has a fixed width
-        assert abs(sum(cells) - item.width * scale) <= len(cells) / 2 + 0.5, item.title  # only rounding
-        assert abs(x - item.width / 2 - (20 + sum(o.width + legend.ITEM_GAP for o in rows[r][:i]))) < 1e-6  # at its place
+        rounded_up = sum(labels.text_width(text, points(size * scale), bold) - labels.text_width(text, size, bold) * scale
+                         for text, size, bold in ((item.title, SMALL + 1, True), (item.words, SMALL, False)))
+        assert -len(cells) / 2 - 0.5 <= sum(cells) - item.width * scale <= rounded_up + len(cells) / 2 + 0.5, item.title
+        assert abs(x - sum(cells) / scale / 2 - (20 + sum(o.width + legend.ITEM_GAP for o in rows[r][:i]))) < 1e-6  # at its place

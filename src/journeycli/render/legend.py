@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from . import labels
 from .canvas import Canvas
-from .cards import pill_cell, pill_height, pill_width, run
+from .cards import pill_cell, pill_height, pill_width, points, run
 from .geometry import CURVE_W, LEGEND_ROW, PILL, SMALL
 from .parts import EMOTION_WORDS, EXIT_WORD, SEVERITY_ORDER, STATUS_ORDER, STATUS_WORDS, TARGET_WORDS, emotion_number, severity_label
 from .theme import Theme
@@ -52,6 +52,13 @@ def _chips(title: str, chips: list, words: str = "") -> Item:
 
 def _words(text: str, bold: bool = False) -> float:
     return labels.text_width(text, SMALL + 1 if bold else SMALL, bold)
+
+
+def _drawn(text: str, bold: bool, scale: float) -> int:
+    """The width in points of ``text`` as drawn at ``scale``: Graphviz rounds a font size up to whole points,
+    so on a page the text can be up to a point of font size wider than ``_words`` times the scale."""
+    size = SMALL + 1 if bold else SMALL
+    return round(max(_words(text, bold) * scale, labels.text_width(text, points(size * scale), bold)))
 
 
 def items(theme: Theme, visibility: bool, metrics: bool) -> list[Item]:
@@ -100,14 +107,23 @@ def emit(canvas: Canvas, rows: list[list[Item]], left: float, top: float) -> Non
         for i, item in enumerate(row):
             name = f"legend_{r}_{i}"
             if item.kind == "chips":
+                # Every cell is fixed to the width its text is drawn at, and the node is placed by its left edge,
+                # so rounded-up type grows the item into the gap after it instead of over its own chips.
                 high = f'height="{round(pill_height(PILL) * s)}" fixedsize="true"'
-                title = f'<td align="left" width="{round(_words(item.title, True) * s)}" {high}>{run(item.title, (SMALL + 1) * s, t.text, bold=True)}</td>'
-                title += f'<td width="{round(TITLE_GAP * s)}"></td>'
-                gap = f'<td width="{max(1, round(CHIP_GAP * s))}"></td>'
-                chips = gap.join(pill_cell(word, colours, PILL, s) for word, colours in item.chips)
-                words = f'<td align="left" width="{round(_words(item.words) * s)}" {high}>{run(item.words, SMALL * s, t.text)}</td>'
-                tail = f'<td width="{round(WORDS_GAP * s)}"></td>{words}' if item.words else ""
-                canvas.node(name, x + item.width / 2, y, label=f'<<table border="0" cellborder="0" cellspacing="0" cellpadding="0"><tr>{title}{chips}{tail}</tr></table>>')
+                title_w = _drawn(item.title, True, s)
+                cells = [(title_w, f'<td align="left" width="{title_w}" {high}>{run(item.title, (SMALL + 1) * s, t.text, bold=True)}</td>')]
+                cells.append(_gap(TITLE_GAP * s))
+                for c, (word, colours) in enumerate(item.chips):
+                    if c:
+                        cells.append(_gap(max(1, CHIP_GAP * s)))
+                    cells.append((round(pill_width(word, PILL) * s), pill_cell(word, colours, PILL, s)))
+                if item.words:
+                    cells.append(_gap(WORDS_GAP * s))
+                    words_w = _drawn(item.words, False, s)
+                    cells.append((words_w, f'<td align="left" width="{words_w}" {high}>{run(item.words, SMALL * s, t.text)}</td>'))
+                drawn = sum(width for width, _ in cells)
+                row_cells = "".join(cell for _, cell in cells)
+                canvas.node(name, x + drawn / s / 2, y, label=f'<<table border="0" cellborder="0" cellspacing="0" cellpadding="0"><tr>{row_cells}</tr></table>>')
             elif item.kind == "star":
                 canvas.node(
                     f"{name}_star", x + 8, y, shape="star", fixedsize="true", width=canvas.inches(21.6), height=canvas.inches(20),
@@ -128,6 +144,11 @@ def emit(canvas: Canvas, rows: list[list[Item]], left: float, top: float) -> Non
             else:
                 canvas.label(name, x, y, run(item.words, (SMALL + 1) * s, t.text, bold=True), item.width, 14)
             x += item.width + ITEM_GAP
+
+
+def _gap(points_wide: float) -> tuple[int, str]:
+    width = round(points_wide)
+    return width, f'<td width="{width}"></td>'
 
 
 def _arrow(scale: float) -> str:
