@@ -72,7 +72,7 @@ def _lines(data: bytes, wanted: set[int]) -> dict[int, str]:
     return found
 
 
-def _read(item: Input) -> bytes | Diagnostic:
+def read_input(item: Input) -> bytes | Diagnostic:
     """The input's bytes; a file that cannot be read is a finding (E009), not a crash."""
     try:
         return item.read()
@@ -95,7 +95,7 @@ def unreadable(name: str, error: OSError, what: str = "file") -> Diagnostic:
 
 def check_one(item: Input, check: FileCheck) -> Outcome:
     """Read and check one input."""
-    data = _read(item)
+    data = read_input(item)
     if isinstance(data, Diagnostic):
         return Outcome([data])
     found = check(data, item.name)
@@ -114,7 +114,7 @@ def read_journey(item: Input, scope: Any = None) -> tuple[Journey | None, list[D
     from .portfolio.uses import scope_of
     from .validation import validate
 
-    data = _read(item)
+    data = read_input(item)
     if isinstance(data, Diagnostic):
         return None, [data]
     checked = validate(data, item.name, scope or scope_of())

@@ -85,8 +85,7 @@ def unpacked(line: Any) -> Any:
 
 def update(item: Input, rows_by_journey: dict[str, list[Row]], csv_file: str, scope: Any) -> Outcome:
     """Validate ``item``, splice in the rows for its journey id, and validate the result."""
-    from ..runner import _read as read_input  # the one home of "a file that cannot be read is a finding"
-    from ..runner import finished, with_excerpts
+    from ..runner import finished, read_input, with_excerpts
     from ..validation import validate
 
     outcome = Outcome(item.path or item.name, item.name)
