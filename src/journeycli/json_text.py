@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from json.encoder import c_make_encoder, encode_basestring  # the C parts of json, as json.dumps uses them
 from typing import Any
 
@@ -43,6 +44,17 @@ def dumps(value: Any, allow_nan: bool = True) -> str:
     except _NotPlain:
         return json.dumps(value, indent=2, ensure_ascii=False, allow_nan=allow_nan)
     return "".join(parts)
+
+
+def compact(allow_nan: bool = True) -> Callable[[Any], str]:
+    """A function writing ``json.dumps(value, ensure_ascii=False, allow_nan=allow_nan)``, for writers of many small values.
+
+    ``json.dumps`` (and ``JSONEncoder.encode``) build a new C encoder on every call;
+    this builds it once. Like ``dumps``, it takes plain JSON data: it does not look for cycles.
+    """
+    encode = _one_shot(json.JSONEncoder(ensure_ascii=False, allow_nan=allow_nan))
+    join = "".join
+    return lambda value: join(encode(value, 0))
 
 
 def _one_shot(encoder: json.JSONEncoder) -> Any:

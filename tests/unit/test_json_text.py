@@ -1,4 +1,4 @@
-"""``json_text.dumps`` writes exactly what ``json.dumps(indent=2, ensure_ascii=False)`` writes, for any JSON value."""
+"""``json_text.dumps`` writes exactly what ``json.dumps(indent=2, ensure_ascii=False)`` writes, for any JSON value; ``compact`` what ``json.dumps(ensure_ascii=False)`` writes."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from journeycli.json_text import dumps
+from journeycli.json_text import compact, dumps
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.integers(-(10**40), 10**40), st.floats(), st.text(), st.sampled_from(["\u2028", "\x00", '"', "\\", "é😀", "\ud800"]))
 values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=5), st.dictionaries(st.text(max_size=5), inner, max_size=5)), max_leaves=40)
@@ -21,9 +21,17 @@ def test_the_same_text_as_json_dumps(value):
     assert dumps(value) == json.dumps(value, indent=2, ensure_ascii=False)
 
 
+@settings(max_examples=300, derandomize=True, deadline=None, database=None, phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
+@given(values)
+def test_compact_is_json_dumps_on_one_line(value):
+    assert compact()(value) == json.dumps(value, ensure_ascii=False)
+
+
 def test_what_json_refuses_it_refuses_the_same_way():
     with pytest.raises(ValueError):
         dumps({"a": [math.nan]}, allow_nan=False)
+    with pytest.raises(ValueError):
+        compact(allow_nan=False)({"a": [math.nan]})
     with pytest.raises(TypeError):
         dumps({"a": {1, 2}})
 

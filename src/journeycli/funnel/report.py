@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # F002 builds this report from lint's journey views, without 
     from ..model import Opportunity, PainPoint, Stage, Step
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: one per main-path step, and frozen dataclasses are slow to build
 class PathStep:
     stage: Stage
     step: Step
@@ -81,11 +81,14 @@ class Funnel:
 def _leads_to(model: DropOff, end: str) -> set[str]:
     """Steps from which forward edges lead to ``end`` (computed backwards in file order)."""
     resolved = model.resolved
-    index = resolved.index
+    index, successors = resolved.index, model.successors
     found = {end}
     for s in reversed(resolved.order[: index[end]]):
-        if any(t in found for t in model.successors[s] if index[t] > index[s]):
-            found.add(s)
+        i = index[s]
+        for t in successors[s]:
+            if t in found and index[t] > i:
+                found.add(s)
+                break
     return found
 
 
@@ -93,20 +96,26 @@ def main_path(model: DropOff, to: str | None = None) -> tuple[list[str], str | N
     resolved, r, index = model.resolved, model.reach, model.resolved.index
     if resolved.start is None:
         return [], None
+    successors, skipped = model.successors, model.skipped
     end = to or next((s for s in reversed(resolved.order) if r[s] is not None), resolved.order[-1])
     onward = _leads_to(model, end)
     path = [resolved.start]
-    while path[-1] != end:
-        here = path[-1]
-        ways = [t for t in model.successors[here] if index[t] > index[here]]
-        # a step some customers go round: the main path may go round it too
-        ways += [u for t in ways if t in model.skipped for u in model.successors[t] if index[u] > index[t] and u not in ways]
+    here = path[-1]
+    while here != end:
+        i = index[here]
+        ways = [t for t in successors[here] if index[t] > i]
+        if skipped:  # a step some customers go round: the main path may go round it too
+            ways += [u for t in ways if t in skipped for u in successors[t] if index[u] > index[t] and u not in ways]
         if here in onward:
             ways = [t for t in ways if t in onward]
         if not ways:
             break
-        measured = [t for t in ways if r[t] is not None]
-        path.append(max(measured, key=lambda t: (r[t], -ways.index(t))) if measured else ways[0])
+        if len(ways) == 1:
+            here = ways[0]
+        else:
+            measured = [t for t in ways if r[t] is not None]
+            here = max(measured, key=lambda t: (r[t], -ways.index(t))) if measured else ways[0]
+        path.append(here)
     if to is None:  # the default end: stop after the last step that has reach
         while len(path) > 1 and r[path[-1]] is None:
             path.pop()
@@ -117,30 +126,40 @@ def build(resolved: Resolved, to: str | None = None) -> Funnel:
     """The funnel of one journey as ``resolved.persona`` walks it."""
     model = compute(resolved)
     ids, end = main_path(model, to)
-    r = model.reach
-    opportunity = {o.id: o for _, st in resolved.journey.steps() for o in st.opportunities}
+    r, flows, stage_of, steps = model.reach, model.steps, resolved.stage_of, resolved.steps
+    addressed_by = resolved.addressed_by
+    elsewhere: dict[str, Opportunity] | None = None  # opportunity id -> opportunity, built when a pain point is addressed
     path: list[PathStep] = []
+    last = len(ids) - 1
     for n, s in enumerate(ids):
-        step = resolved.steps[s]
-        drop, reason = None, None
-        if n + 1 < len(ids):
+        step = steps[s]
+        here = r[s]
+        drop, reason, after = None, None, None
+        if n < last:
             after = ids[n + 1]
-            if r[s] is None:
+            there = r[after]
+            if here is None:
                 reason = f"`{s}` has no reach"
-            elif r[after] is None:
+            elif there is None:
                 reason = f"`{after}` has no reach"
             elif not model.dominates(s, after):
                 reason = f"customers can get to `{after}` without passing `{s}`, so the reach of `{after}` is not all from `{s}`"
-            elif r[after] > r[s] + EPSILON * max(1.0, r[s]):
+            elif there > here + EPSILON * max(1.0, here):
                 reason = f"reach grows from `{s}` to `{after}`"
             else:
-                drop = max(0.0, r[s] - r[after])
-        opportunities = {o.id: o for o in step.opportunities}  # its own, then those elsewhere that address its pain points
-        for pain in step.pain_points:
-            for o in resolved.addressed_by.get(pain.id, []):
-                opportunities.setdefault(o, opportunity[o])
-        after_id = ids[n + 1] if n + 1 < len(ids) else None
-        path.append(PathStep(resolved.stage_of[s], step, r[s], drop, reason, model.steps[s], after_id, tuple(step.pain_points), tuple(opportunities.values())))
+                drop = max(0.0, here - there)
+        pains = tuple(step.pain_points)
+        opportunities: tuple[Opportunity, ...] = tuple(step.opportunities)
+        if pains and addressed_by:  # its own, then those elsewhere that address its pain points
+            chosen = {o.id: o for o in opportunities}
+            for pain in pains:
+                for o in addressed_by.get(pain.id, ()):
+                    if o not in chosen:
+                        if elsewhere is None:
+                            elsewhere = {o.id: o for _, st in resolved.journey.steps() for o in st.opportunities}
+                        chosen[o] = elsewhere[o]
+            opportunities = tuple(chosen.values())
+        path.append(PathStep(stage_of[s], step, here, drop, reason, flows[s], after, pains, opportunities))
     return Funnel(model, path, _stages(path, model), end)
 
 
