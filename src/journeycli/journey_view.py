@@ -111,6 +111,12 @@ def journey_view(data: dict) -> Any:
     return _CLASSES["Journey"](data)
 
 
+def checked_view(checked: Any) -> Any:
+    """The view of a valid ``validation.Checked`` with the libraries it uses merged in, as ``Checked.journey`` gives the models."""
+    journey = journey_view(checked.valid_data)
+    return journey if checked.libraries is None else checked.libraries.merged(journey)
+
+
 def tables_source() -> str:
     """The text of ``view_tables.py``, from the models (imports Pydantic)."""
     import typing

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from .config import Settings
 from .diagnostics import Diagnostic
 from .flow import check_persona, resolve
-from .journey_view import journey_view
+from .journey_view import checked_view
 from .rules import LINT_FAMILIES, by_code, lint_rules
 from .rules.base import Context
 from .rules.l010_bad_suppression import RULE as L010
@@ -136,13 +136,10 @@ def lint_checked(checked: Checked, settings: Settings) -> list[Diagnostic]:
 
     The rules read the journey through ``journey_view``, not the Pydantic models: the same values, for a
     fraction of the time and memory of a large map, and no Pydantic import for a valid file."""
-    data = checked.valid_data
-    if data is None:
+    if checked.valid_data is None:
         return checked.diagnostics
     with no_gc():
-        journey = journey_view(data)
-    if checked.libraries is not None:
-        journey = checked.libraries.merged(journey)
+        journey = checked_view(checked)
     return checked.diagnostics + lint_journey(journey, checked.sourcemap, checked.file, settings, checked.libraries)
 
 

@@ -104,12 +104,14 @@ def check_one(item: Input, check: FileCheck) -> Outcome:
     return outcome
 
 
-def read_journey(item: Input, scope: Any = None) -> tuple[Journey | None, list[Diagnostic]]:
+def read_journey(item: Input, scope: Any = None, view: Callable[[Any], Any] | None = None) -> tuple[Journey | None, list[Diagnostic]]:
     """One input validated, for the commands that work on the journey itself (render, pains, export…).
 
     The libraries it uses (and the configured default libraries) are followed, so the journey holds
     their personas, channels, sources and teams after its own.
     Returns the journey when it is valid, else None and its findings, ready for the text reporter.
+    ``view`` makes what the command reads from the valid ``validation.Checked`` instead of the models
+    (`journey funnel` reads ``journey_view.checked_view``).
     """
     from .portfolio.uses import scope_of
     from .validation import validate
@@ -118,8 +120,8 @@ def read_journey(item: Input, scope: Any = None) -> tuple[Journey | None, list[D
     if isinstance(data, Diagnostic):
         return None, [data]
     checked = validate(data, item.name, scope or scope_of())
-    if checked.journey is not None:
-        return checked.journey, []
+    if checked.valid_data is not None:
+        return checked.journey if view is None else view(checked), []
     return None, finished(with_excerpts(data, checked.diagnostics, item.name))
 
 

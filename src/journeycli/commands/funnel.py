@@ -64,8 +64,10 @@ def run(options: FunnelOptions) -> int:
         if len(inputs) > 1:
             raise UsageError(f"a funnel chart shows one journey, but {len(inputs)} were given")
         engine = choose_engine(fmt, options.engine)
-    valid, findings = read_valid(inputs)
+    from ..journey_view import checked_view
+
     with no_gc():  # many small objects, no cycles: the cyclic collector would only scan them over and over
+        valid, findings = read_valid(inputs, view=checked_view)  # no Pydantic models: the funnel reads views
         return _report(options, fmt, engine, inputs, valid, findings)
 
 
@@ -91,9 +93,12 @@ def _report(options: FunnelOptions, fmt: str, engine, inputs, valid, findings) -
         if funnels:
             FUNNEL_FORMATS.get(fmt)(funnels, sys.stdout)
     else:
-        buffer = io.StringIO()
-        FUNNEL_FORMATS.get(fmt)(funnels, buffer)
-        data = buffer.getvalue().encode("utf-8")
+        buffer = io.BytesIO()  # encoded as it is written: one copy of the output in memory, not three
+        text = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+        FUNNEL_FORMATS.get(fmt)(funnels, text)
+        text.flush()
+        text.detach()
+        data = buffer.getvalue()
     if data is not None:
         if options.output in (None, "-"):
             sys.stdout.flush()

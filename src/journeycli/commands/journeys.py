@@ -34,10 +34,11 @@ def find(paths: tuple[str, ...] | list[str], globs: tuple[str, ...], max_bytes: 
     return inputs
 
 
-def read_valid(inputs: list[Input], scope: Any = None) -> tuple[list[tuple[Input, Journey]], list[Diagnostic]]:
+def read_valid(inputs: list[Input], scope: Any = None, view: Any = None) -> tuple[list[tuple[Input, Journey]], list[Diagnostic]]:
     """The valid journeys among ``inputs``, and the findings of the others.
 
-    ``scope`` (``portfolio.uses.Scope``) says how to follow `uses`: by default, with the nearest configuration.
+    ``scope`` (``portfolio.uses.Scope``) says how to follow `uses`: by default, with the nearest configuration;
+    ``view``, what is read from a valid file instead of the models (``runner.read_journey``).
     """
     from ..portfolio.uses import scope_of
     from ..runner import read_journey
@@ -45,7 +46,7 @@ def read_valid(inputs: list[Input], scope: Any = None) -> tuple[list[tuple[Input
     scope = scope or scope_of()
     valid, findings = [], []
     for item in inputs:
-        journey, found = read_journey(item, scope)
+        journey, found = read_journey(item, scope, view)
         if journey is None:
             findings.extend(found)
         else:

@@ -6,6 +6,7 @@ an unknown value is ``null`` beside a ``…_reason``. docs/funnel.md lists the k
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, TextIO
 
 from ..json_text import compact
@@ -36,6 +37,7 @@ def _flow_json(flow: StepFlow, model: DropOff) -> dict[str, Any]:
 
 
 def funnel_json(file: str, f: Funnel) -> dict[str, Any]:
+    """The funnel's keys in order; the lists of objects as iterators, so that each object is built as it is written."""
     model = f.model
     journey = f.resolved.journey
     return {
@@ -45,7 +47,7 @@ def funnel_json(file: str, f: Funnel) -> dict[str, Any]:
         "entrants": journey.entrants,
         "unit": "customers" if model.counts else "share",
         "end": f.end,
-        "path": [
+        "path": (
             {
                 "step": p.step.id,
                 "stage": p.stage.id,
@@ -58,28 +60,32 @@ def funnel_json(file: str, f: Funnel) -> dict[str, Any]:
                 "opportunities": [opp.id for opp in p.opportunities],
             }
             for p in f.path
-        ],
+        ),
         "drops": [p.step.id for p in f.ranked()],
-        "stages": [
+        "stages": (
             {"stage": s.stage.id, "entered": _n(s.entered), "converted": _n(s.converted), "conversion": _n(s.conversion)} for s in f.stages
-        ],
-        "steps": [_flow_json(model.steps[s], model) for s in f.resolved.order],
-        "loops": [{"head": lp.head, "steps": list(lp.steps), "reach": _n(lp.reach), "lost": _n(lp.lost), "lost_reason": lp.reason} for lp in model.loops],
+        ),
+        "steps": (_flow_json(model.steps[s], model) for s in f.resolved.order),
+        "loops": ({"head": lp.head, "steps": list(lp.steps), "reach": _n(lp.reach), "lost": _n(lp.lost), "lost_reason": lp.reason} for lp in model.loops),
     }
 
 
 def write(funnels: list[tuple[str, Funnel]], out: TextIO) -> None:
-    """Indented down to the lists, with one item per line: readable, and written by json's C encoder
+    """Indented down to the lists of objects, with one object per line: readable, and written by json's C encoder
     (``indent`` would switch json to its pure-Python encoder, seconds on 20,000 steps)."""
     dumps = compact()
     out.write('{"funnels": [')
     for n, (file, f) in enumerate(funnels):
         out.write(",\n  {" if n else "\n  {")
         for k, (key, value) in enumerate(funnel_json(file, f).items()):
-            out.write(",\n    " if k else "\n    ")
-            if isinstance(value, list) and value and isinstance(value[0], dict):
-                out.write(f"{dumps(key)}: [\n      " + ",\n      ".join(map(dumps, value)) + "\n    ]")
+            out.write(f"{',' if k else ''}\n    {dumps(key)}: ")
+            if isinstance(value, Iterator):
+                opening = "["
+                for item in value:
+                    out.write(f"{opening}\n      {dumps(item)}")
+                    opening = ","
+                out.write("\n    ]" if opening == "," else "[]")
             else:
-                out.write(f"{dumps(key)}: {dumps(value)}")
+                out.write(dumps(value))
         out.write("\n  }")
     out.write("\n]}\n" if funnels else "]}\n")
