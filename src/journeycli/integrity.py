@@ -39,6 +39,11 @@ def _rejected(container: Any, key: str) -> set[str]:
     return {items} if isinstance(items, str) else set()
 
 
+def _all_known(value: Any, known: set[str]) -> bool:
+    """Whether a reference (an id, or a list of ids) names only ``known`` ids."""
+    return value in known if isinstance(value, str) else isinstance(value, list) and all(type(v) is str and v in known for v in value)
+
+
 def _ids(entries: list[tuple[Path, dict]]) -> list[tuple[Path, str]]:
     return [((*path, "id"), item["id"]) for path, item in entries if isinstance(item.get("id"), str)]
 
@@ -72,7 +77,7 @@ class _Checker:
 
     def references(self, owner: Path, item: dict, key: str, known: set[str], what: str) -> None:
         value = item.get(key)
-        if value is None or (value in known if isinstance(value, str) else isinstance(value, list) and all(type(v) is str and v in known for v in value)):
+        if value is None or _all_known(value, known):
             return  # the usual case, decided without building any paths
         refs: list[tuple[Path, Any]] = (
             [((*owner, key), value)] if isinstance(value, str) else [((*owner, key, i), v) for i, v in enumerate(value)] if isinstance(value, list) else []
@@ -150,7 +155,8 @@ class _Checker:
             if isinstance(metrics, list) and len(metrics) > 1:
                 self.unique(_ids(list(_entries(step, "metrics", path))), "metric", "within a step")
             for key, known_ids, what in step_references:
-                if key in step:
+                value = step.get(key)
+                if value is not None and not _all_known(value, known_ids):  # the usual case decided here: a step has several references
                     self.references(path, step, key, known_ids, what)
         for path, pain in self.pains:
             if "sources" in pain and known["sources"] is not None:
