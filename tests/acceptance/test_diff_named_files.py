@@ -1,4 +1,4 @@
-"""`journey diff --base REV FILE` with the files named one by one, as pre-commit and scripts pass them.
+"""`journey diff` on a real git history: files named one by one (as pre-commit passes them), and REV:path spellings.
 
 A file renamed with ``git mv`` (and edited) is the same map under a new name:
 named on its own, by its new or its old name, it is diffed against its old
@@ -49,3 +49,14 @@ def test_the_text_view_names_both_names(cli, moved):
     result = cli("diff", "--base", "HEAD", "maps/web-checkout.journey.yaml")
     assert result.out.splitlines()[0] == "maps/web-checkout.journey.yaml (renamed from maps/checkout.journey.yaml to maps/web-checkout.journey.yaml)"
     assert "new file" not in result.out
+
+
+def test_a_revision_path_spelled_from_the_top_of_the_repository_gets_the_spelling_that_works(cli, moved, monkeypatch):
+    monkeypatch.chdir("maps")  # REV:path is relative to where you stand; git's own REV:path is relative to the top
+    result = cli("diff", "HEAD:maps/checkout.journey.yaml", "web-checkout.journey.yaml")
+    assert result.code == 2
+    assert result.err == (
+        "journey: error: maps/checkout.journey.yaml does not exist at git revision HEAD; paths are relative to the"
+        " current directory, and from here that file is HEAD:checkout.journey.yaml\n"
+    )
+    assert cli("diff", "HEAD:checkout.journey.yaml", "web-checkout.journey.yaml").code == 0

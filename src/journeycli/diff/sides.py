@@ -137,7 +137,7 @@ def _read(spec: str) -> Side:
         commit = repo.commit(rev)
         kind = repo.kind(commit, path)
         if kind is None:
-            raise UsageError(f"{path} does not exist at git revision {rev}")
+            raise UsageError(f"{path} does not exist at git revision {rev}{repo.top_relative_hint(commit, rev, path)}")
         if kind != "blob":
             raise UsageError(f"{path} is a directory at git revision {rev}; `journey diff OLD NEW` compares two files")
         return Side(spec, repo.blob(commit, path), os.path.normpath(path), Revision(repo, commit, rev))
@@ -301,6 +301,14 @@ class _Repo:
         """``blob``, ``tree``, or None when ``path`` does not exist at ``commit``."""
         done = _git(["cat-file", "-t", f"{commit}:{self.relative(path)}"], self.top)
         return done.stdout.decode("ascii").strip() if done.returncode == 0 else None
+
+    def top_relative_hint(self, commit: str, rev: str, path: str) -> str:
+        """When ``path`` is git's own spelling (from the top of the repository), the spelling that works from here."""
+        done = _git(["cat-file", "-t", f"{commit}:{path}"], self.top)
+        if done.returncode != 0 or os.path.isabs(path):
+            return ""
+        here = os.path.relpath(os.path.join(self.top, path))
+        return f"; paths are relative to the current directory, and from here that file is {rev}:{here}"
 
     def blob(self, commit: str, path: str) -> bytes:
         done = _git(["cat-file", "blob", f"{commit}:{self.relative(path)}"], self.top)
