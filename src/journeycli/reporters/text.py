@@ -13,6 +13,7 @@ the report is the same bytes everywhere.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
 from ..diagnostics import Diagnostic, Severity
@@ -35,25 +36,26 @@ _LEFT_CONTEXT = 25
 ELLIPSIS = "…"
 
 
-def clip(source: str, column: int, cells: int) -> tuple[str, int]:
+def clip(source: str, column: int, cells: int, prepare: Callable[[str], str] = str) -> tuple[str, int]:
     """``source`` cut to at most ``cells`` terminal cells around ``column`` (1-based), and the caret's cell offset in it.
 
     Widths are counted per character (a CJK character takes two cells, a combining
     mark none), so the caret lands under the character at ``column`` whatever the script.
+    ``prepare`` (one character for one, such as ``printable``) is applied to the part that can be shown.
     """
     cells = max(cells, 12)
     index = min(max(column - 1, 0), len(source))
+    # Only the characters that can be shown are prepared and measured: a one-line file of megabytes with
+    # thousands of findings must not cost the whole line per finding (report time quadratic in the file).
+    low, high = max(index - 2 * cells, 0), index + 2 * cells
+    cut_before, cut_after = low > 0, high < len(source)
+    source, index = prepare(source[low:high]), index - low
     if len(source) <= cells and source.isascii():  # the usual line: one cell per character, nothing to cut
         return source, index
     from rich.cells import get_character_cell_size  # only with findings: a clean run's report starts no Rich
 
-    # Only the characters that can be shown are measured: a one-line file of megabytes with thousands of
-    # findings must not cost the whole line per finding (report time quadratic in the file).
-    low, high = max(index - 2 * cells, 0), index + 2 * cells
-    cut_before, cut_after = low > 0, high < len(source)
-    source, index = source[low:high], index - low
     context = min(_LEFT_CONTEXT, cells // 3)
-    widths = [get_character_cell_size(char) for char in source]
+    widths = [1] * len(source) if source.isascii() else [get_character_cell_size(char) for char in source]
     caret = sum(widths[:index])
     if sum(widths) <= cells and not (cut_before or cut_after):
         return source, caret
@@ -77,6 +79,10 @@ def clip(source: str, column: int, cells: int) -> tuple[str, int]:
     return lead + source[start:end] + tail, len(lead) + sum(widths[start:index])
 
 
+def _shown(source: str) -> str:
+    return printable(source.replace("\t", " "))
+
+
 def _finding(d: Diagnostic, cells: int, where: str) -> list[Segments]:
     """The lines of one finding; ``where`` is its file name, already made printable (reports repeat it thousands of times)."""
     style = STYLE[d.severity]
@@ -92,7 +98,7 @@ def _finding(d: Diagnostic, cells: int, where: str) -> list[Segments]:
     gutter = " " * len(str(d.line))
     if d.excerpt is not None:
         number = f" {d.line} │ "
-        source, caret_at = clip(printable(d.excerpt.replace("\t", " ")), d.column, cells - len(number))
+        source, caret_at = clip(d.excerpt, d.column, cells - len(number), _shown)
         lines.append([(number, "blue"), (source, "")])
         lines.append([(f" {gutter} │ ", "blue"), (" " * caret_at + "^", style)])
     if d.hint:
