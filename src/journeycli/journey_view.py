@@ -59,9 +59,16 @@ def _all_slots(kind: type) -> list[str]:
     return [name for klass in kind.__mro__ for name in getattr(klass, "__slots__", ())]
 
 
+_EMPTY: list = []
+"""What a missing list reads as in every view (views are read-only): a new empty list per step would be a
+tenth of a large journey's views."""
+
+
 def _expression(field: str, kind: str, default: Any, child: str | None) -> str:
     """The Python expression that reads ``field`` of the mapping ``d`` as the model's attribute."""
-    got = f"d[{field!r}]" if default == REQUIRED else f"g({field!r}, {default!r})"
+    got = f"d[{field!r}]" if default == REQUIRED else f"g({field!r}, _EMPTY)" if default == [] else f"g({field!r}, {default!r})"
+    if kind == "models" and default == []:
+        return f"(v if not (v := {got}) else [{child}(x) for x in v])"
     if kind == "value":
         return got
     if kind == "float":
@@ -77,7 +84,7 @@ def _expression(field: str, kind: str, default: Any, child: str | None) -> str:
 
 def _classes() -> dict[str, type]:
     """The view classes, each with an ``__init__`` written out from its row of ``VIEWS`` (one fast function per model)."""
-    namespace: dict[str, Any] = {"_date": _date}
+    namespace: dict[str, Any] = {"_date": _date, "_EMPTY": _EMPTY, "_NO_EXTRAS": {}}
     for name, fields in VIEWS.items():
         slots = [field for field, *_ in fields]
         lines = ["def __init__(self, d):", "    g = d.get"]
@@ -85,7 +92,7 @@ def _classes() -> dict[str, type]:
         if name in EXTRAS:
             slots.append("__pydantic_extra__")
             lines.append(f"    rest = d.keys() - _FIELDS_{name}")
-            lines.append("    self.__pydantic_extra__ = {k: v for k, v in d.items() if k in rest} if rest else {}")
+            lines.append("    self.__pydantic_extra__ = {k: v for k, v in d.items() if k in rest} if rest else _NO_EXTRAS")
             namespace[f"_FIELDS_{name}"] = frozenset(slots[:-1])
         if name == "Journey":
             slots.append("model_fields_set")
