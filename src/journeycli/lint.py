@@ -138,9 +138,9 @@ def lint_checked(checked: Checked, settings: Settings) -> list[Diagnostic]:
     fraction of the time and memory of a large map, and no Pydantic import for a valid file."""
     if checked.valid_data is None:
         return checked.diagnostics
-    with no_gc():
+    with no_gc():  # the views, the flow graph and the findings are thousands of containers and no cycle
         journey = checked_view(checked)
-    return checked.diagnostics + lint_journey(journey, checked.sourcemap, checked.file, settings, checked.libraries)
+        return checked.diagnostics + lint_journey(journey, checked.sourcemap, checked.file, settings, checked.libraries)
 
 
 def lint_file(data: bytes, file: str, settings: Settings) -> list[Diagnostic]:
