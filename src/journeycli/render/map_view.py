@@ -270,7 +270,9 @@ class Poster:
         chosen = best[1] if best is not None else [[lane] for lane in lanes]
         return [Row(row.blocks, group, row.heads) for group in chosen]
 
-    def sheets(self, page: Page, row_limit: float | None, panels_first: bool = True, rows: list[Row] | None = None) -> tuple[list[Sheet], int]:
+    def sheets(
+        self, page: Page, row_limit: float | None, panels_first: bool = True, rows: list[Row] | None = None, least: float = 0.0
+    ) -> tuple[list[Sheet], int]:
         """The pages for rows no wider than ``row_limit``, and how many rows had to be split by lanes.
 
         A page holds whole rows, each with all its lanes; a row that does not
@@ -279,9 +281,10 @@ class Poster:
         persona, evidence) go under the title on page 1, or, with
         ``panels_first`` False, under the last row (on a page of their own if
         they do not fit there): the layout tries both. ``rows``: ``self.rows(row_limit)``, when already made.
+        ``least``: the narrowest the page may be (a strip is never under MIN_POSTER_W).
         """
         rows = rows or self.rows(row_limit)
-        width = max(max(row.right for row in rows) + MARGIN, MIN_POSTER_W if page.strip else 0)
+        width = max(max(row.right for row in rows) + MARGIN, MIN_POSTER_W if page.strip else least)
         inner = width - 2 * MARGIN
         legend_rows = legend.layout(self.legend_items, inner)
         legend_h = LEGEND_GAP + legend.height(legend_rows) + MARGIN
@@ -347,26 +350,32 @@ def layout(resolved: Resolved, theme: Theme, page: Page) -> tuple[Poster, list[S
     """The poster's pages and their scale: the fewest pages, then the fewest rows split by lanes, then the largest type.
 
     Tried: a handful of row widths, each with the header panels on page 1 or
-    after the last row; on a tie the panels stay on page 1.
+    after the last row; on a tie the panels stay on page 1. A map narrower than
+    MIN_POSTER_W (a few steps) is also tried that wide: its legend and title
+    block then take a few long lines instead of a tall narrow column, which
+    on a slide left most of the page empty and the type small.
     """
     poster = Poster(resolved, theme)
     if page.strip:
         return poster, poster.sheets(page, None)[0], 1.0
     widest = page.width / page.min_scale
     narrowest = GRID_LEFT + COL_W + 2 * BAND_PAD + MARGIN
-    best: tuple[tuple[int, int, float, int], float, bool] | None = None
+    wide = min(MIN_POSTER_W, widest)
+    best: tuple[tuple[int, int, float, int, int], float, bool, float] | None = None
     for share in ROW_WIDTHS:
         width = max(widest * share, narrowest)
         rows = poster.rows(width)  # the same for both places of the panels: placing them again resets every position
-        for panels_first in (True, False):
-            sheets, splits = poster.sheets(page, width, panels_first, rows)
-            score = (len(sheets), splits, -round(_fit(sheets, page), 4), 0 if panels_first else 1)
-            if best is None or score < best[0]:
-                best = (score, width, panels_first)
+        floors = (0.0, wide) if max(row.right for row in rows) + MARGIN < wide else (0.0,)
+        for floor in floors:
+            for panels_first in (True, False):
+                sheets, splits = poster.sheets(page, width, panels_first, rows, floor)
+                score = (len(sheets), splits, -round(_fit(sheets, page), 4), 0 if panels_first else 1, 0 if floor else 1)
+                if best is None or score < best[0]:
+                    best = (score, width, panels_first, floor)
         if width == narrowest:
             break
     assert best is not None
-    sheets = poster.sheets(page, best[1], best[2])[0]  # laid out again: the columns keep the positions of the last width tried
+    sheets = poster.sheets(page, best[1], best[2], least=best[3])[0]  # laid out again: the columns keep the positions of the last width tried
     inner = sheets[0].width - 2 * MARGIN
     for number, sheet in enumerate(sheets, 1):
         sheet.title = title_card(resolved, inner, theme, number, len(sheets))
