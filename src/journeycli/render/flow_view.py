@@ -14,6 +14,8 @@ limits that keep a 2,000-node chain with cross edges in seconds.
 
 from __future__ import annotations
 
+import math
+
 from ..flow import Resolved
 from ..model import Step
 from . import dropoff, labels
@@ -59,10 +61,12 @@ def _step_label(resolved: Resolved, step: Step, theme: Theme, reachable: bool, r
         rows.append(text("NOT REACHED BY THE FLOW", PILL, theme.muted, bold=True))
     name, _ = labels.wrap(step.name, TEXT_W, NAME, 3, bold=True)
     rows.append(lines(name, NAME, theme.text, bold=True))
+    measured = [(name, NAME, True)]
     details = [d for d in (channel_name(journey, step.channel), None if hidden else persona_names(journey, step.personas)) if d]
     if details:
         meta, _ = labels.wrap(" · ".join(labels.clean(d) for d in details), TEXT_W, META, 2)
         rows.append(lines(meta, META, theme.muted))
+        measured.append((meta, META, False))
     if step.pain_points:
         counts = {s: sum(1 for p in step.pain_points if p.severity == s) for s in SEVERITY_ORDER}
         badges = [
@@ -90,7 +94,7 @@ def _step_label(resolved: Resolved, step: Step, theme: Theme, reachable: bool, r
     style = "solid" if reachable else "dashed"  # square corners: the emotion cell fills its corner
     return (
         f'<<table border="1" color="{theme.card_border}" bgcolor="{fill}" style="{style}" cellborder="0" cellspacing="0" cellpadding="5">'
-        f'<tr>{mark}<td><table border="0" cellborder="0" cellspacing="2" cellpadding="0">{body}</table></td></tr></table>>'
+        f'<tr>{mark}<td{_room(measured, 2 * 2 + 2 * 5)}><table border="0" cellborder="0" cellspacing="2" cellpadding="0">{body}</table></td></tr></table>>'
     )
 
 
@@ -266,7 +270,32 @@ def build(resolved: Resolved, theme: Theme) -> Drawing:
 def _stub_words(verb: str, name: str, row: int, colour: str) -> str:
     """``on to Adds to cart (row 2)``: where a way into another row of stages goes, or comes from."""
     shown, _ = labels.wrap(f"{verb} {labels.clean(name)} (row {row + 1})", 150, 9, 2)
-    return lines(shown, 9, colour)
+    room = _room([(shown, 9, False)])
+    words = lines(shown, 9, colour)
+    return f'<table border="0" cellborder="0" cellspacing="0" cellpadding="0"><tr><td{room}>{words}</td></tr></table>' if room else words
+
+
+def _room(measured: list[tuple[list[str], float, bool]], spacing: float = 0) -> str:
+    """A width for a cell of wrapped user text that the engine would measure too narrow.
+
+    The engines size a box by its text, but take each byte of a character beyond ASCII as a space: a
+    CJK character three quarters of an em wide, so a Chinese name ran out of its card. Where our measure
+    is clearly the wider (CJK, Arabic…), the cell gets it; elsewhere (ASCII, a few accents, a "·") the
+    engine's own measure and bytes stay. ``measured``: (lines, size, bold); ``spacing``: the cell spacing and padding around the lines
+    (a cell's width includes its padding).
+    """
+    ours = [labels.text_width(line, size, bold) for shown, size, bold in measured for line in shown]
+    engine = [_engine_width(line, size, bold) for shown, size, bold in measured for line in shown]
+    if not ours or all(o <= e * 1.05 + 0.5 for o, e in zip(ours, engine)):  # a few accents or a '·' are not worth it
+        return ""
+    return f' width="{math.ceil(max(ours) + spacing)}"'
+
+
+def _engine_width(line: str, size: float, bold: bool) -> float:
+    """How wide the engine takes ``line``: ASCII by its metrics, every other byte as a space."""
+    ascii_part = "".join(c for c in line if c.isascii())
+    others = len(line.encode("utf-8")) - len(ascii_part)
+    return labels.text_width(ascii_part, size, bold) + others * labels.text_width(" ", size, bold)
 
 
 def _rows(resolved: Resolved) -> dict[str, int]:
