@@ -107,7 +107,7 @@ def skippable(resolved: Resolved) -> frozenset[str]:
     everyone = {p.id for p in journey.personas} if journey.personas is not None else None
     return frozenset(
         s for s in resolved.order
-        if (chosen := resolved.steps[s].personas) is not None and (everyone is None or not everyone <= set(chosen))
+        if (chosen := resolved.steps[s].personas) is not None and (everyone is None or not everyone.issubset(chosen))
     )
 
 
@@ -118,10 +118,14 @@ def loops(resolved: Resolved, successors: dict[str, list[str]]) -> dict[str, tup
     """
     found: dict[str, tuple[str, ...]] = {}
     for members in components(resolved.order, successors):
-        if len(members) > 1 or any(m in successors[m] for m in members):
-            group = tuple(sorted(members, key=resolved.index.__getitem__))
-            for member in members:
-                found[member] = group
+        if len(members) == 1:
+            (member,) = members
+            if member in successors[member]:
+                found[member] = (member,)
+            continue
+        group = tuple(sorted(members, key=resolved.index.__getitem__))
+        for member in members:
+            found[member] = group
     return found
 
 
@@ -147,7 +151,10 @@ def compute(resolved: Resolved) -> DropOff:
     round_of: dict[str, str | None] = dict.fromkeys(order)  # once per step: hubs stay linear
     if skipped:
         for t, preds in forward_preds.items():
-            round_of[t] = next((p for p in preds if p in skipped), None)
+            for p in preds:
+                if p in skipped:
+                    round_of[t] = p
+                    break
 
     def way(s: str, t: str) -> Way:
         if index[t] <= index[s]:
@@ -177,12 +184,12 @@ def compute(resolved: Resolved) -> DropOff:
         elif group:
             reason = f"`{s}` is on a loop ({_loop_words(group)}), which customers can go round more than once"
         else:
-            unknown = next((w for w in ways if w.customers is None), None)
-            round_ = next((w.to for w in ways if w.to in skipped and not w.loop), None) if skipped else None
-            if unknown is not None:
-                reason = unknown.reason
-            elif round_ is not None:
-                reason = f"customers who go round `{round_}` (it is not for every persona) go on without being counted there"
+            unknown = [w.reason for w in ways if w.customers is None]
+            round_ = [w.to for w in ways if w.to in skipped and not w.loop] if skipped else ()
+            if unknown:
+                reason = unknown[0]
+            elif round_:
+                reason = f"customers who go round `{round_[0]}` (it is not for every persona) go on without being counted there"
             else:
                 onward = sum([w.customers for w in ways])
                 if onward > here + EPSILON * max(1.0, here):
@@ -201,10 +208,11 @@ def _dominator_tree(model: DropOff) -> tuple[dict[str, str], dict[str, int]]:
     if start is None:
         return {}, {}
     idom, depth = {start: start}, {start: 0}
+    forward_preds, skipped = model.forward_preds, model.skipped
     for t in model.resolved.order:
-        preds = [p for p in model.forward_preds[t] if p in idom]
-        # customers who go round a skipped predecessor come from wherever it is entered from
-        preds += [idom[p] for p in model.forward_preds[t] if p in model.skipped and p in idom and p != start]
+        preds = [p for p in forward_preds[t] if p in idom]
+        if skipped:  # customers who go round a skipped predecessor come from wherever it is entered from
+            preds += [idom[p] for p in forward_preds[t] if p in skipped and p in idom and p != start]
         if t == start or not preds:
             continue
         a = preds[0]

@@ -110,11 +110,11 @@ def main_path(model: DropOff, to: str | None = None) -> tuple[list[str], str | N
             ways = [t for t in ways if t in onward]
         if not ways:
             break
-        if len(ways) == 1:
-            here = ways[0]
-        else:
-            measured = [t for t in ways if r[t] is not None]
-            here = max(measured, key=lambda t: (r[t], -ways.index(t))) if measured else ways[0]
+        best = ways[0]  # the way more customers take; the first listed on a tie or without reach
+        for t in ways:
+            if r[t] is not None and (r[best] is None or r[t] > r[best]):
+                best = t
+        here = best
         path.append(here)
     if to is None:  # the default end: stop after the last step that has reach
         while len(path) > 1 and r[path[-1]] is None:
