@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import date
 
 from .schema import SCHEMA_ID
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9 _-]*")
+_YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
+"""Words YAML 1.1 reads as true/false or null: an id such as `no` must be quoted to stay text."""
 
 _TEMPLATE = """\
 # yaml-language-server: $schema={schema}
 # A starter journey map. Replace the examples with what your research shows,
 # then run `journey lint {id}.journey.yaml` and `journey render {id}.journey.yaml`.
 format: 1
-id: {id}
+id: {id_value}
 title: {title}
 description: What this journey covers, for whom, from which moment to which.
 owner: my-team
@@ -88,4 +94,9 @@ stages:
 def starter(journey_id: str, today: date | None = None) -> str:
     """The starter file's text for ``journey_id`` (already checked to be a valid id)."""
     title = journey_id.replace("-", " ").replace("_", " ").strip().capitalize() or "My journey"
-    return _TEMPLATE.format(schema=SCHEMA_ID, id=journey_id, title=title, today=(today or date.today()).isoformat())
+    return _TEMPLATE.format(schema=SCHEMA_ID, id=journey_id, id_value=_text(journey_id), title=_text(title), today=(today or date.today()).isoformat())
+
+
+def _text(value: str) -> str:
+    """``value`` as a YAML scalar every reader takes as this text: plain when it is a word, else quoted (`2026`, `no`, `1e3`)."""
+    return value if _WORD.fullmatch(value) and value.lower() not in _YAML_WORDS else json.dumps(value)
