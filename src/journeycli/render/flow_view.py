@@ -193,7 +193,7 @@ def build(resolved: Resolved, theme: Theme) -> Drawing:
         with g.subgraph(name=f"cluster_{stage.id}") as cluster:
             cluster.attr(
                 id=f"stagebox_{stage.id}", style="rounded,filled", fillcolor=t.bands[index % 2], color=t.card_border,
-                labeljust="l", margin="12", label=_stage_label(stage, t), tooltip=labels.tooltip(stage.goal or stage.name),
+                labeljust="l", margin="12", label=_stage_label(stage, t), tooltip=labels.tooltip(" — ".join([stage.name, *([f"Goal: {stage.goal}"] if stage.goal else [])])),
             )  # fmt: skip
             groups[f"stagebox_{stage.id}"] = (stage.id, labels.clean(stage.name))
             if not steps:
