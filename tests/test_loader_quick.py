@@ -85,3 +85,28 @@ UNUSUAL += [b"a: 'x\xe2\x80\xa8y'\n", b"a: [1\n", b"---\na: 1\n---\nb: 2\n", b"[
 def test_what_the_full_builder_handles_or_reports_is_left_to_it(text):
     with pytest.raises(loader._Unusual):
         loader._quick(text)
+
+
+def test_pyyaml_is_left_as_it_was_after_every_quick_load():
+    """The handlers stand in for PyYAML's event classes only during one read, also when it gives up halfway."""
+    import yaml
+    import yaml._yaml
+
+    for text in (b"a: 1\nb: [x, y]\n", *UNUSUAL):
+        loader.load(text, "f", quick=True)
+        assert all(getattr(yaml._yaml, name) is getattr(yaml.events, name) for name in loader._EVENTS)
+    assert yaml.load("a: [1, {b: c}]", Loader=yaml.CSafeLoader) == {"a": [1, {"b": "c"}]}
+
+
+def test_without_the_fast_event_stream_every_file_is_read_by_the_full_builder(monkeypatch):
+    """A PyYAML that builds its events some other way (the probe says no) still gives the same data and positions."""
+    text = (EXAMPLES / "clinic-visit.journey.yaml").read_bytes()
+    quick = loader.load(text, "f", quick=True)
+    monkeypatch.setattr(loader, "_fast_events", lambda: False)
+    with pytest.raises(loader._Unusual):
+        loader._quick(text)
+    fallback = loader.load(text, "f", quick=True)
+    assert not isinstance(fallback.sourcemap, FlatMap)
+    assert repr(fallback.data) == repr(quick.data)
+    deep = ("stages", 1, "steps", 0, "name")
+    assert fallback.sourcemap.key(deep) == quick.sourcemap.key(deep) and fallback.sourcemap.value(deep) == quick.sourcemap.value(deep)

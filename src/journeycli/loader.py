@@ -591,7 +591,8 @@ def _events_made_by(handlers: dict[str, Callable[..., Any]]) -> Iterator[None]:
     names, with the event's fields as arguments. Putting a function there for the duration of one
     read skips an object and a Python ``__init__`` per event (a third of the event stream's cost)
     and does the loader's work in the same call. ``_fast_events`` checks once that this PyYAML
-    works that way; the pure-Python parser and other readers never see the change.
+    works that way. Nothing else parses YAML while the block runs (journeycli reads files in one
+    thread per process), and the names are put back however the read ends.
     """
     saved = {name: getattr(_yaml, name) for name in _EVENTS}
     for name in _EVENTS:
