@@ -5,7 +5,12 @@ turns KeyboardInterrupt into a silent exit 130), so it unwinds through the
 code that owns resources: ``files.write_atomic`` removes its temporary file,
 and ``cli.main`` prints one line. Forked worker processes leave the decision
 to the parent: they ignore Ctrl-C (the parent stops the pool) and end at once
-on SIGTERM.
+on SIGTERM, by the system's default action, set as they are forked. A Python
+handler is not enough there: ``Pool.terminate`` sends SIGTERM to an idle
+worker, and one that arrives between the worker's two tries at the task
+queue's lock (``sem_trywait``, then a blocking ``sem_wait``) is recorded but
+never run, so the worker waited forever and the parent with it (one `journey
+site` in about a hundred under load).
 
 Child processes (the layout engine) are started with ``child``, which the
 handler kills before it raises. The exception alone is not enough: it reaches
@@ -30,6 +35,7 @@ _lock = threading.RLock()  # re-entrant: the handler runs in the main thread, pe
 _starting = 0  # children being started right now: a signal waits until they are registered
 _pending: list[int] = []
 _stopped = False  # after a signal, a child that another thread starts is killed at once
+_fork_hook = False  # the worker defaults are registered once per process
 
 
 class Interrupted(BaseException):
@@ -46,10 +52,14 @@ class Terminated(BaseException):
 
 def install() -> None:
     """Route SIGINT and SIGTERM to ``Interrupted`` / ``Terminated`` in this process (not in its forks)."""
+    global _fork_hook
     main = os.getpid()
+    if not _fork_hook:
+        os.register_at_fork(after_in_child=_worker_defaults)
+        _fork_hook = True
 
     def handle(number: int, frame: Any) -> None:
-        if os.getpid() != main:  # a forked worker
+        if os.getpid() != main:  # a forked worker signalled before its defaults were set
             if number == signal.SIGTERM:
                 os._exit(Terminated.exit_code)
             return
@@ -61,6 +71,12 @@ def install() -> None:
 
     signal.signal(signal.SIGINT, handle)
     signal.signal(signal.SIGTERM, handle)
+
+
+def _worker_defaults() -> None:
+    """In a forked worker: Ctrl-C is ignored, SIGTERM ends it at once, even inside a blocking lock."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def stop_children() -> None:

@@ -227,3 +227,50 @@ def test_a_signal_while_the_engine_starts_still_stops_it(monkeypatch):
         signal.signal(signal.SIGINT, old[0])
         signal.signal(signal.SIGTERM, old[1])
     assert started[0].poll() == -signal.SIGKILL
+
+
+
+def _dispositions():
+    """What SIGINT and SIGTERM do here, by name (a Python handler is a closure, which cannot be pickled)."""
+    names = {signal.SIG_DFL: "default", signal.SIG_IGN: "ignored"}
+    return tuple(names.get(signal.getsignal(number), "python handler") for number in (signal.SIGINT, signal.SIGTERM))
+
+
+def _fork_and_report(writer):
+    pid = os.fork()
+    if pid == 0:
+        try:
+            writer.send(_dispositions())
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+
+
+@pytest.mark.parametrize("forked_from", ["main thread", "another thread"])
+def test_a_forked_worker_takes_the_default_sigterm_so_pool_terminate_cannot_hang(forked_from):
+    """A Python SIGTERM handler in a pool worker can be recorded and never run: a worker idle on the task queue's
+    lock stayed alive after ``Pool.terminate`` and the parent waited for it forever (`journey site` in CI)."""
+    import multiprocessing
+    import threading
+
+    from journeycli import signals
+
+    old = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    signals.install()
+    try:
+        context = multiprocessing.get_context("fork")
+        if forked_from == "main thread":
+            with context.Pool(1) as pool:
+                seen = pool.apply_async(_dispositions).get(timeout=30)
+        else:  # as Pool's own thread does when it replaces a worker
+            reader, writer = context.Pipe(duplex=False)
+            thread = threading.Thread(target=_fork_and_report, args=(writer,))
+            thread.start()
+            thread.join(timeout=30)
+            assert reader.poll(30)
+            seen = reader.recv()
+        assert _dispositions() == ("python handler", "python handler")  # the parent keeps its own
+    finally:
+        signal.signal(signal.SIGINT, old[0])
+        signal.signal(signal.SIGTERM, old[1])
+    assert seen == ("ignored", "default")
