@@ -52,17 +52,21 @@ def position(loc: Loc) -> Position:
 class Lines:
     """Line and column of a character offset, counting only line feeds as line breaks (as editors and GitHub do)."""
 
-    _CHUNK = 1 << 20
+    _CHUNK = 1 << 18
     """Characters split at a time: a large file is never held again as one string per line (35 MB of them at 20,000 steps)."""
 
     def __init__(self, text: str | bytes) -> None:
         """``text``: the decoded file, or the bytes of an ASCII one (the same offsets)."""
-        starts = array("q", [0])
         feed = b"\n" if isinstance(text, bytes) else "\n"
+        # 4 bytes a line (a large file has a million), the whole table made at once: growing it copied it again and again
+        starts = array("I" if len(text) < 0xFFFFFFFF else "q", [0]) * (text.count(feed) + 2)  # type: ignore[arg-type]
+        at = 1
         for low in range(0, len(text), self._CHUNK):
             lines = text[low : low + self._CHUNK].split(feed)  # type: ignore[arg-type]
-            starts.extend(islice(accumulate(map((1).__add__, map(len, lines[:-1])), initial=low), 1, None))
-        starts.append(len(text) + 1)  # past the end, as if the text ended with a line feed
+            found = array(starts.typecode, islice(accumulate(map((1).__add__, map(len, lines[:-1])), initial=low), 1, None))
+            starts[at : at + len(found)] = found
+            at += len(found)
+        starts[at] = len(text) + 1  # past the end, as if the text ended with a line feed
         self.starts = starts
 
     def at(self, index: int) -> Position:
@@ -107,13 +111,18 @@ class SourceMap:
         return loc.raw if isinstance(loc, ScalarLoc) else None
 
 
+_COUNTED_EACH_TIME = 32
+"""Lists up to this long have their item slots counted on every path through them, not kept: a table per step's
+short list (its metrics, its pain points) cost lint 6 MB at 80,000 steps; the stages' steps are counted once."""
+
+
 class FlatMap(SourceMap):
     """The same answers as ``SourceMap`` from one flat array of numbers, laid out like the event stream.
 
     The quick load (``loader._quick``) appends, in document order, the character offset of each key
     and scalar, and two numbers per mapping or list: its offset and the slot just past its last
     descendant; offsets become lines and columns once a position is asked for. A path is then found by walking the data beside it: within a mapping a key's slot
-    follows the previous value's, and a list's item slots are counted once, on first use. About
+    follows the previous value's, and a long list's item slots are counted once, on first use. About
     five bytes per value instead of a location object each, and nothing built until a finding asks.
     The walk relies on what the quick load guarantees: no aliases or merges (every value appears
     once, where it is written) and mappings in the order written.
@@ -125,7 +134,7 @@ class FlatMap(SourceMap):
         self.slots = slots
         self.raw_slots, self.raws = raw_slots, raws  # the scalars YAML converted (`no` → False): slots, ascending, and source texts
         self.source = source  # the file's bytes (UTF-8, only line feeds break lines: what the quick load accepts)
-        self._items: dict[int, tuple[list, list[int]]] = {}  # id of a list → (the list, its items' slots)
+        self._items: dict[int, tuple[list, array]] = {}  # id of a long list → (the list, its items' slots)
         self._lines: Lines | None = None
         self._counted = 0  # characters scanned to count lines before there was a table
         self._ascii = source.isascii()  # then a character's offset is its byte's
@@ -140,18 +149,23 @@ class FlatMap(SourceMap):
             self._lines = Lines(source if self._ascii else source.decode("utf-8"))  # many, or far down: index every line once
         return self._lines.at(offset)
 
-    def _item_slots(self, items: list, slot: int) -> list[int]:
-        known = self._items.get(id(items))
-        if known is not None and known[0] is items:
-            return known[1]
+    def _item_slot(self, items: list, slot: int, index: int) -> int:
+        """The slot of ``items[index]`` (``items`` at ``slot``): counted each time in a short list, once in a long one."""
         slots = self.slots
-        found = []
-        at = slot + 2
-        for item in items:
-            found.append(at)
-            at = slots[at + 1] if type(item) is dict or type(item) is list else at + 1
-        self._items[id(items)] = (items, found)
-        return found
+        if len(items) <= _COUNTED_EACH_TIME:
+            at = slot + 2
+            for item in items[:index]:
+                at = slots[at + 1] if type(item) is dict or type(item) is list else at + 1
+            return at
+        known = self._items.get(id(items))
+        if known is None or known[0] is not items:
+            found = array("I")
+            at = slot + 2
+            for item in items:
+                found.append(at)
+                at = slots[at + 1] if type(item) is dict or type(item) is list else at + 1
+            known = self._items[id(items)] = (items, found)
+        return known[1][index]
 
     def _find(self, path: tuple[Any, ...]) -> tuple[Any, int, int | None]:
         """The deepest value reachable along ``path``, its slot and, if the last step was a key, the key's slot."""
@@ -168,7 +182,7 @@ class FlatMap(SourceMap):
                         break
                     at = slots[at + 2] if type(item) is dict or type(item) is list else at + 2
             elif type(value) is list and type(part) is int and 0 <= part < len(value):
-                value, slot, key_slot = value[part], self._item_slots(value, slot)[part], None
+                value, slot, key_slot = value[part], self._item_slot(value, slot, part), None
             else:
                 return value, slot, None
         return value, slot, key_slot

@@ -91,6 +91,7 @@ def stage_figures(resolved: Resolved) -> list[StageFigures]:
         steps = by_stage.get(stage.id, [])
         emotions = [s.emotion for s in steps if s.emotion is not None]
         mean = Decimal(sum(emotions)) / len(emotions) if emotions else None
-        critical = tuple(p.id for s in steps for p in s.pain_points if p.severity == "critical")
-        figures.append(StageFigures(stage, steps, mean, sum(len(s.pain_points) for s in steps), critical))
+        pains = [p for s in steps for p in s.pain_points]
+        critical = tuple(p.id for p in pains if p.severity == "critical")
+        figures.append(StageFigures(stage, steps, mean, len(pains), critical))
     return figures

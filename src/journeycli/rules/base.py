@@ -11,7 +11,9 @@ fields, so they cannot drift. Adding an option to a rule touches only its module
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from array import array
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -110,6 +112,46 @@ class Placed:
     hint: str | None = None
 
 
+class StepPaths:
+    """The data path of each step, ``("stages", i, "steps", j)``, made when a finding asks for it.
+
+    A table of them cost lint 13 MB at 80,000 steps. This keeps where each stage's steps begin and each
+    step's place in the document: the flow's own ``index`` when every step is in the flow.
+    """
+
+    __slots__ = ("_place", "_starts")
+
+    def __init__(self, journey: Journey, place: Mapping[str, int] | None = None) -> None:
+        self._starts = array("L")
+        count = 0
+        for stage in journey.stages:
+            self._starts.append(count)
+            count += len(stage.steps)
+        self._place = place if place is not None else {step.id: n for n, (_, step) in enumerate(journey.steps())}
+
+    def __getitem__(self, step_id: str) -> tuple:
+        place = self._place[step_id]
+        stage = bisect_right(self._starts, place) - 1  # the last stage that begins at or before it: empty stages begin there too
+        return ("stages", stage, "steps", place - self._starts[stage])
+
+
+class PainPaths:
+    """The data path of each pain point, ``(*step path, "pain_points", k)``, made when a finding asks for it."""
+
+    __slots__ = ("_journey", "_step_of", "_steps")
+
+    def __init__(self, journey: Journey, steps: StepPaths) -> None:
+        self._journey, self._steps = journey, steps
+        self._step_of: dict[str, Any] | None = None  # pain id -> its step, listed on the first question
+
+    def __getitem__(self, pain_id: str) -> tuple:
+        if self._step_of is None:
+            self._step_of = {pain.id: step for _, step in self._journey.steps() for pain in step.pain_points}
+        step = self._step_of[pain_id]
+        place = max(k for k, pain in enumerate(step.pain_points) if pain.id == pain_id)  # the last, as a table would keep
+        return (*self._steps[step.id], "pain_points", place)
+
+
 @dataclass
 class Context:
     """What every rule's ``check`` may look at; built once per file by the lint engine."""
@@ -120,8 +162,8 @@ class Context:
     settings: Settings
     today: date
     stage_path: dict[str, tuple] = field(default_factory=dict)
-    step_path: dict[str, tuple] = field(default_factory=dict)
-    pain_path: dict[str, tuple] = field(default_factory=dict)
+    step_path: Mapping[str, tuple] | StepPaths = field(default_factory=dict)
+    pain_path: Mapping[str, tuple] | PainPaths = field(default_factory=dict)
     library_ids: dict[str, frozenset[str]] = field(default_factory=dict)  # per list: the ids that come from libraries
 
     def option(self, name: str) -> Any:

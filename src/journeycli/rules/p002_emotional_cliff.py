@@ -12,13 +12,13 @@ from .base import Context, Finding, LintRule, Option
 def check(ctx: Context) -> Iterator[Finding]:
     resolved = ctx.resolved
     reached = resolved.reachable()
-    landings = resolved.emotion_successors()
+    landings = resolved.emotion_landings()
     cliff = ctx.option("cliff")
     for step_id in resolved.order:
         before = resolved.steps[step_id].emotion
         if before is None or step_id not in reached:
             continue
-        for target in landings[step_id]:
+        for target in landings(step_id):
             landing = resolved.steps[target]
             after = landing.emotion
             if before - after >= cliff:
