@@ -54,17 +54,22 @@ class _Checker:
         self.found: list[Diagnostic] = []
         self.stages = list(_entries(raw, "stages", ()))
         self.rejected: dict[str, set[str]] = {}
+        # (stage index, step index, mapping) of every step: with a path each, and a list of the pain points
+        # and opportunities, the checker's lists were 30 MB at 80,000 steps; a path is made when it is used
+        self.steps = [(path[1], j, step) for path, stage in self.stages if isinstance(steps := stage.get("steps"), list) for j, step in enumerate(steps) if isinstance(step, dict)]
 
-    def steps(self) -> Iterator[tuple[Path, dict]]:
-        """(path, mapping) of every step, made as they are walked: kept in lists, with their paths, the
-        steps, pain points and opportunities of 80,000 steps were 30 MB."""
-        for path, stage in self.stages:
-            yield from _entries(stage, "steps", path)
+    def step_paths(self) -> Iterator[tuple[Path, dict]]:
+        """(path, mapping) of every step."""
+        return ((("stages", i, "steps", j), step) for i, j, step in self.steps)
 
     def in_steps(self, key: str) -> Iterator[tuple[Path, dict]]:
         """(path, mapping) of every entry of the steps' ``key`` lists (pain points, opportunities)."""
-        for path, step in self.steps():
-            yield from _entries(step, key, path)
+        for i, j, step in self.steps:
+            items = step.get(key)
+            if isinstance(items, list):
+                for k, item in enumerate(items):
+                    if isinstance(item, dict):
+                        yield ("stages", i, "steps", j, key, k), item
 
     def unique_ids(self, entries: Callable[[], Iterator[tuple[Path, dict]]], what: str, scope: str) -> set[str]:
         """The ids of ``entries``, checked as ``unique`` does; the table of their paths is made only when one is repeated."""
@@ -144,7 +149,7 @@ class _Checker:
 
     def run(self, libraries: Any = None) -> list[Diagnostic]:
         self.rejected = {what: _rejected(self.raw, key) for key, what in DECLARED}
-        self.rejected["pain point"] = {name for _, step in self.steps() for name in _rejected(step, "pain_points")}
+        self.rejected["pain point"] = {name for _, _, step in self.steps for name in _rejected(step, "pain_points")}
         declared = self.declarations()
         if libraries is not None:
             self.against(declared, libraries)
@@ -154,7 +159,7 @@ class _Checker:
             checked = dict.fromkeys(checked, False)
             known["sources"] = None
         self.unique(_ids(self.stages), "stage", "across the journey")
-        step_ids = self.unique_ids(self.steps, "step", "across the journey")
+        step_ids = self.unique_ids(self.step_paths, "step", "across the journey")
         pain_ids = self.unique_ids(lambda: self.in_steps("pain_points"), "pain point", "across the journey")
         self.unique_ids(lambda: self.in_steps("opportunities"), "opportunity", "across the journey")
         step_references = [("next", step_ids, "step")]
@@ -169,14 +174,14 @@ class _Checker:
             step_references.append(("owner", owners, "team"))
             if "owner" in self.raw:
                 self.references((), self.raw, "owner", owners, "team")
-        for path, step in self.steps():
+        for i, j, step in self.steps:
             metrics = step.get("metrics")
             if isinstance(metrics, list) and len(metrics) > 1:
-                self.unique(_ids(list(_entries(step, "metrics", path))), "metric", "within a step")
+                self.unique(_ids(list(_entries(step, "metrics", ("stages", i, "steps", j)))), "metric", "within a step")
             for key, known_ids, what in step_references:
                 value = step.get(key)
                 if value is not None and not _all_known(value, known_ids):  # the usual case decided here: a step has several references
-                    self.references(path, step, key, known_ids, what)
+                    self.references(("stages", i, "steps", j), step, key, known_ids, what)
         for path, pain in self.in_steps("pain_points"):
             if "sources" in pain and known["sources"] is not None:
                 self.references(path, pain, "sources", known["sources"], "source")

@@ -26,7 +26,7 @@ from .diagnostics import Diagnostic
 from .flow import check_persona, resolve
 from .journey_view import checked_view
 from .rules import LINT_FAMILIES, by_code, lint_rules
-from .rules.base import Context, PainPaths, StepPaths
+from .rules.base import Context, StepPaths
 from .rules.l010_bad_suppression import RULE as L010
 from .sourcemap import SourceMap
 from .validation import Checked, no_gc, validate
@@ -51,7 +51,6 @@ def _context(file: str, journey: Journey, settings: Settings, libraries: Any) ->
         context.library_ids = {kind: frozenset(libraries.entries(kind)) for kind in ("personas", "channels", "sources", "teams")}
     every_step = sum(len(stage.steps) for stage in journey.stages) == len(context.resolved.order)
     context.step_path = StepPaths(journey, context.resolved.index if every_step else None)
-    context.pain_path = PainPaths(journey, context.step_path)
     for i, stage in enumerate(journey.stages):
         context.stage_path[stage.id] = ("stages", i)
     return context

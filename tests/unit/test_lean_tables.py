@@ -1,7 +1,7 @@
 """The lean tables lint reads at scale answer exactly as the plain tables they replace.
 
 Lint on an 80,000-step map keeps no table of paths, stages or reached steps (docs/performance.md): step and pain
-point paths are made when a finding asks (``rules.base.StepPaths``, ``PainPaths``), a step's stage comes from
+point paths are made when a finding asks (``rules.base.StepPaths``, ``Context.pain_path``), a step's stage comes from
 where each stage begins (``flow.StageOf``), the reached steps are kept as the ones not reached, and the line
 table is made in one piece. Each is compared here with the obvious table, on every valid fixture and example,
 as everyone and as each persona.
@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, FIXTURES, ROOT
 
+from journeycli.config import load_settings
 from journeycli.flow import resolve
 from journeycli.journey_view import journey_view
 from journeycli.portfolio.library import is_library_name
-from journeycli.rules.base import PainPaths, StepPaths
+from journeycli.rules.base import Context, StepPaths
 from journeycli.sourcemap import Lines
 from journeycli.validation import validate
 
@@ -53,15 +54,15 @@ def test_paths_stages_and_reach_are_the_plain_tables(path: Path):
         resolved = resolve(journey, persona)
         every_step = sum(len(stage.steps) for stage in journey.stages) == len(resolved.order)
         step_paths = StepPaths(journey, resolved.index if every_step else None)
-        pain_paths = PainPaths(journey, step_paths)
+        context = Context(path.name, journey, resolved, load_settings(), None, step_path=step_paths)  # type: ignore[arg-type]
         steps, pains = {}, {}
         for i, stage in enumerate(journey.stages):
             for j, step in enumerate(stage.steps):
                 steps[step.id] = ("stages", i, "steps", j)
                 for k, pain in enumerate(step.pain_points):
-                    pains[pain.id] = ("stages", i, "steps", j, "pain_points", k)
+                    pains[pain.id] = ("stages", i, "steps", j, "pain_points", k), step
         assert {step_id: step_paths[step_id] for step_id in steps} == steps, persona
-        assert {pain_id: pain_paths[pain_id] for pain_id in pains} == pains, persona
+        assert all(context.pain_path(step, pain_id) == found for pain_id, (found, step) in pains.items()), persona
         stage_of = {step.id: stage for stage in journey.stages for step in stage.steps}
         assert all(resolved.stage_of[step_id] is stage_of[step_id] for step_id in resolved.order), persona
         reached, reachable = _reached(resolved), resolved.reachable()

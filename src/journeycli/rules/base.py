@@ -135,23 +135,6 @@ class StepPaths:
         return ("stages", stage, "steps", place - self._starts[stage])
 
 
-class PainPaths:
-    """The data path of each pain point, ``(*step path, "pain_points", k)``, made when a finding asks for it."""
-
-    __slots__ = ("_journey", "_step_of", "_steps")
-
-    def __init__(self, journey: Journey, steps: StepPaths) -> None:
-        self._journey, self._steps = journey, steps
-        self._step_of: dict[str, Any] | None = None  # pain id -> its step, listed on the first question
-
-    def __getitem__(self, pain_id: str) -> tuple:
-        if self._step_of is None:
-            self._step_of = {pain.id: step for _, step in self._journey.steps() for pain in step.pain_points}
-        step = self._step_of[pain_id]
-        place = max(k for k, pain in enumerate(step.pain_points) if pain.id == pain_id)  # the last, as a table would keep
-        return (*self._steps[step.id], "pain_points", place)
-
-
 @dataclass
 class Context:
     """What every rule's ``check`` may look at; built once per file by the lint engine."""
@@ -163,8 +146,12 @@ class Context:
     today: date
     stage_path: dict[str, tuple] = field(default_factory=dict)
     step_path: Mapping[str, tuple] | StepPaths = field(default_factory=dict)
-    pain_path: Mapping[str, tuple] | PainPaths = field(default_factory=dict)
     library_ids: dict[str, frozenset[str]] = field(default_factory=dict)  # per list: the ids that come from libraries
+
+    def pain_path(self, step: Any, pain_id: str) -> tuple:
+        """The data path of the pain point ``pain_id`` of ``step`` (ids are unique in a valid journey)."""
+        place = next(k for k, pain in enumerate(step.pain_points) if pain.id == pain_id)
+        return (*self.step_path[step.id], "pain_points", place)
 
     def option(self, name: str) -> Any:
         """The value of a rule option: the configuration's, else the rule's default."""

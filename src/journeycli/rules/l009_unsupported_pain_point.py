@@ -9,9 +9,9 @@ from .base import Context, Finding, LintRule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for _, _, pain in ctx.resolved.pain_points():
+    for _, step, pain in ctx.resolved.pain_points():
         if not pain.sources:
-            yield Finding((*ctx.pain_path[pain.id], "id"), f"the pain point `{pain.id}` cites no research `sources`", "add the survey, interview or data that shows it")
+            yield Finding((*ctx.pain_path(step, pain.id), "id"), f"the pain point `{pain.id}` cites no research `sources`", "add the survey, interview or data that shows it")
 
 
 RULE = LintRule(

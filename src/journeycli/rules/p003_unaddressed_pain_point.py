@@ -27,7 +27,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         else:
             message = f"the {pain.severity} pain point `{pain.id}` at `{step.id}` has no opportunity addressing it"
             hint = "add an opportunity with `addresses: [" + pain.id + "]`, a `status` of `planned` or later, and an owner"
-        yield Finding((*ctx.pain_path[pain.id], "id"), message, hint, severity=Severity.ERROR if pain.severity == "critical" else None)
+        yield Finding((*ctx.pain_path(step, pain.id), "id"), message, hint, severity=Severity.ERROR if pain.severity == "critical" else None)
 
 
 RULE = LintRule(
