@@ -16,9 +16,9 @@ accepted:
   journey's ``model_fields_set`` says which fields the file sets.
 
 A view reads the loaded mapping it wraps, and lists of text are the loaded
-lists themselves, so neither may be changed; ``model_copy(update=…)`` makes a
-changed copy, as on a model (the libraries' declarations are merged that way). The field table is
-``view_tables``, generated from the models and kept in sync by
+lists themselves, so neither may be changed; ``model_copy(update=…)`` makes
+a changed copy, as on a model (the libraries' declarations are merged that
+way). The field table is ``view_tables``, generated from the models and kept in sync by
 tests/test_journey_view.py, which also checks that a view reads as the
 model on every fixture and on fuzzed journeys.
 """

@@ -49,8 +49,7 @@ def _context(file: str, journey: Journey, settings: Settings, libraries: Any) ->
     context = Context(file, journey, resolve(journey, settings.persona), settings, settings.today or date.today())
     if libraries is not None:
         context.library_ids = {kind: frozenset(libraries.entries(kind)) for kind in ("personas", "channels", "sources", "teams")}
-    every_step = sum(len(stage.steps) for stage in journey.stages) == len(context.resolved.order)
-    context.step_path = StepPaths(journey, context.resolved.index if every_step else None)
+    context.step_path = StepPaths(journey, context.resolved.index)
     for i, stage in enumerate(journey.stages):
         context.stage_path[stage.id] = ("stages", i)
     return context

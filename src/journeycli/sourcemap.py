@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate, islice
 from typing import Any
@@ -151,21 +152,20 @@ class FlatMap(SourceMap):
 
     def _item_slot(self, items: list, slot: int, index: int) -> int:
         """The slot of ``items[index]`` (``items`` at ``slot``): counted each time in a short list, once in a long one."""
-        slots = self.slots
         if len(items) <= _COUNTED_EACH_TIME:
-            at = slot + 2
-            for item in items[:index]:
-                at = slots[at + 1] if type(item) is dict or type(item) is list else at + 1
-            return at
+            return next(islice(self._item_slots(items, slot), index, None))
         known = self._items.get(id(items))
         if known is None or known[0] is not items:
-            found = array("I")
-            at = slot + 2
-            for item in items:
-                found.append(at)
-                at = slots[at + 1] if type(item) is dict or type(item) is list else at + 1
-            known = self._items[id(items)] = (items, found)
+            known = self._items[id(items)] = (items, array("I", self._item_slots(items, slot)))
         return known[1][index]
+
+    def _item_slots(self, items: list, slot: int) -> Iterator[int]:
+        """The slot of each item of ``items`` (at ``slot``): a list or mapping spans up to its end slot."""
+        slots = self.slots
+        at = slot + 2
+        for item in items:
+            yield at
+            at = slots[at + 1] if type(item) is dict or type(item) is list else at + 1
 
     def _find(self, path: tuple[Any, ...]) -> tuple[Any, int, int | None]:
         """The deepest value reachable along ``path``, its slot and, if the last step was a key, the key's slot."""
